@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+import type { TopicVocabulary } from './detect/types';
+
+declare global {
+  /**
+   * What the content script needs of each topic, taken from the dataset at build time
+   * (see vite.config.ts): the detection vocabulary, and the title and status for the hover card.
+   */
+  const __PDC_TOPICS__: (TopicVocabulary & { title: string; status: { label: string; since: string } })[];
+  /** The dataset's review date. */
+  const __PDC_AS_OF__: string;
+}
