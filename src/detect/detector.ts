@@ -1,0 +1,164 @@
+import { lookup, type Lexicon, type TermEntry } from './lexicon';
+import type { KeyPhrase, Mention, TextBlock } from './types';
+
+interface Hit extends KeyPhrase {
+  topic?: string;
+}
+
+/** Every lexicon phrase in text[start, end), longest first where two overlap. */
+export function findTerms(lexicon: Lexicon, text: string, start = 0, end = text.length): Hit[] {
+  const hits: Hit[] = [];
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (const regex of [lexicon.anyCase, lexicon.exactCase]) {
+    if (!regex) continue;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      const entries: TermEntry[] = lookup(lexicon, m[0]);
+      for (const entry of entries) {
+        hits.push({ start: start + m.index, end: start + m.index + m[0].length, kind: entry.kind, topic: entry.topic });
+      }
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drop hits that sit inside a longer one ("NHS" inside "NHS Digital").
+  const kept: Hit[] = [];
+  let reach = -1;
+  let reachStart = -1;
+  for (const hit of hits) {
+    if (hit.end <= reach && !(hit.start === reachStart && hit.end === reach)) continue;
+    kept.push(hit);
+    if (hit.end > reach) {
+      reach = hit.end;
+      reachStart = hit.start;
+    }
+  }
+  return kept;
+}
+
+interface TopicScore {
+  names: Hit[];
+  partners: Hit[];
+  cues: Hit[];
+}
+
+/**
+ * Decides whether one passage is about NHS data being shared, and about which topic.
+ * Rules, precision first; a topic is a candidate when:
+ * - the passage names it ("care.data", "GPDPR"); or
+ * - it has the NHS side (an NHS-data phrase, or an NHS word with a data word) and
+ *   - the topic's receiving side, with an NHS-data phrase, an act of sharing or a topic cue; or
+ *   - a topic cue with an act of sharing, or two different topic cues.
+ * Of several candidates, the one with the most topic phrases wins (names count most).
+ */
+export function classifyPassage(hits: Hit[], topicOrder: readonly string[]): { topic: string; confidence: number; phrases: Hit[] } | null {
+  const byTopic = new Map<string, TopicScore>();
+  const shared = { nhsData: [] as Hit[], nhs: [] as Hit[], data: [] as Hit[], sharing: [] as Hit[] };
+  for (const hit of hits) {
+    if (hit.topic !== undefined) {
+      let score = byTopic.get(hit.topic);
+      if (!score) byTopic.set(hit.topic, (score = { names: [], partners: [], cues: [] }));
+      if (hit.kind === 'name') score.names.push(hit);
+      else if (hit.kind === 'partner') score.partners.push(hit);
+      else score.cues.push(hit);
+    } else if (hit.kind === 'nhs-data') shared.nhsData.push(hit);
+    else if (hit.kind === 'nhs') shared.nhs.push(hit);
+    else if (hit.kind === 'data') shared.data.push(hit);
+    else if (hit.kind === 'sharing') shared.sharing.push(hit);
+  }
+  if (byTopic.size === 0) return null;
+
+  const strongNhs = shared.nhsData.length > 0;
+  const nhsSide = strongNhs || (shared.nhs.length > 0 && shared.data.length > 0);
+  const act = shared.sharing.length > 0;
+  let best: { topic: string; confidence: number; weight: number; phrases: Hit[] } | null = null;
+  for (const topic of topicOrder) {
+    const score = byTopic.get(topic);
+    if (!score) continue;
+    const partner = score.partners.length > 0;
+    const distinctCues = new Set(score.cues.map((c) => `${c.start}`)).size;
+    let confidence = 0;
+    if (score.names.length > 0) {
+      confidence = nhsSide ? 0.95 : 0.85;
+    } else if (nhsSide && partner && (strongNhs || act || distinctCues > 0)) {
+      confidence = 0.6 + (strongNhs ? 0.1 : 0) + (act ? 0.1 : 0) + (distinctCues > 0 ? 0.1 : 0);
+    } else if (nhsSide && ((distinctCues > 0 && act) || distinctCues > 1)) {
+      confidence = 0.6 + (strongNhs ? 0.1 : 0) + (distinctCues > 1 && act ? 0.1 : 0);
+    }
+    if (confidence === 0) continue;
+    const weight = 3 * score.names.length + 2 * score.partners.length + score.cues.length;
+    if (!best || weight > best.weight) {
+      const nhsPhrases = strongNhs ? shared.nhsData : [...shared.nhs, ...shared.data];
+      const phrases = [...score.names, ...score.partners, ...score.cues, ...nhsPhrases, ...shared.sharing];
+      best = { topic, confidence: Math.min(1, confidence), weight, phrases };
+    }
+  }
+  if (!best) return null;
+  best.phrases.sort((a, b) => a.start - b.start);
+  return { topic: best.topic, confidence: Math.round(best.confidence * 100) / 100, phrases: best.phrases };
+}
+
+/** What one passage holds: its phrases, and its verdict when it is about a topic on its own. */
+export interface BlockAnalysis {
+  hits: Hit[];
+  verdict: { topic: string; confidence: number; phrases: Hit[] } | null;
+}
+
+/** Looks at one passage alone. Null when it holds no topic phrase at all (most passages). */
+export function analyseBlock(lexicon: Lexicon, text: string, block: TextBlock): BlockAnalysis | null {
+  if (block.role === 'peripheral') return null;
+  const hits = findTerms(lexicon, text, block.start, block.end);
+  if (!hits.some((hit) => hit.topic !== undefined)) return null;
+  return { hits, verdict: classifyPassage(hits, lexicon.topics) };
+}
+
+/** How many passages away a flagged passage lends its topic to a neighbour that names a cue of it. */
+const CONTEXT_REACH = 1;
+const LENT_CONFIDENCE = 0.55;
+
+/**
+ * Turns per-passage analyses into mentions. A passage that is not about a topic on its own, but
+ * holds one of the topic's cues ("the MoU was withdrawn"), is flagged too when the passage next
+ * to it is flagged for that topic.
+ */
+export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks: readonly TextBlock[]): Mention[] {
+  const topicAt: (string | null)[] = analyses.map((a) => a?.verdict?.topic ?? null);
+  const confidence: number[] = analyses.map((a) => a?.verdict?.confidence ?? 0);
+  const phrases: Hit[][] = analyses.map((a) => a?.verdict?.phrases ?? []);
+  const lend = (i: number, from: number) => {
+    const analysis = analyses[i];
+    const topic = topicAt[from];
+    if (!analysis || topicAt[i] !== null || !topic) return;
+    // Only cues lend: a partner alone ("the Home Office said…") is too common to carry the topic.
+    const own = analysis.hits.filter((hit) => hit.topic === topic && hit.kind === 'cue');
+    if (own.length === 0) return;
+    topicAt[i] = topic;
+    confidence[i] = LENT_CONFIDENCE;
+    phrases[i] = own;
+  };
+  // Forward then backward, so context flows both ways and along a run of related passages.
+  for (let i = 0; i < analyses.length; i++) {
+    for (let d = 1; d <= CONTEXT_REACH && i - d >= 0; d++) lend(i, i - d);
+  }
+  for (let i = analyses.length - 1; i >= 0; i--) {
+    for (let d = 1; d <= CONTEXT_REACH && i + d < analyses.length; d++) lend(i, i + d);
+  }
+  const mentions: Mention[] = [];
+  topicAt.forEach((topic, index) => {
+    if (topic === null) return;
+    const block = blocks[index]!;
+    mentions.push({
+      topic,
+      block: index,
+      start: block.start,
+      end: block.end,
+      confidence: confidence[index]!,
+      phrases: phrases[index]!.map(({ start, end, kind }) => ({ start, end, kind })),
+    });
+  });
+  return mentions;
+}
+
+/** Flags the passages of a text that are about NHS data being shared. */
+export function detect(lexicon: Lexicon, text: string, blocks: readonly TextBlock[]): Mention[] {
+  return mentionsFrom(blocks.map((block) => analyseBlock(lexicon, text, block)), blocks);
+}

@@ -1,0 +1,121 @@
+import type { TermKind, TopicVocabulary } from './types';
+
+/**
+ * Words that are the same for every topic: the NHS side of a passage and the act of sharing.
+ * Topic vocabularies (names, partners, cues) come from the dataset.
+ */
+export const SHARED_TERMS: Record<'nhs-data' | 'nhs' | 'data' | 'sharing', readonly string[]> = {
+  'nhs-data': [
+    'NHS Digital', 'NHSD', 'HSCIC', 'Health and Social Care Information Centre',
+    'patient data', "patients' data", 'patient-level data', 'patient information', "patients' information",
+    'patient details', "patients' details", 'patient records', "patients' records", 'patient addresses',
+    "patients' addresses", "patients' names", 'confidential patient information',
+    'health data', 'health record', 'health records', 'health information', 'medical record', 'medical records',
+    'medical data', 'patient record', 'GP record', 'GP records', 'GP data', 'NHS record', 'NHS records', 'NHS data',
+    'NHS patient data', 'hospital records', 'hospital data',
+    'NHS number', 'NHS numbers', 'Personal Demographics Service', 'non-clinical data', 'non-clinical information',
+    'demographic data', 'demographic information', 'national back office',
+  ],
+  nhs: [
+    'NHS', 'National Health Service', 'NHS England', 'NHS trust', 'NHS trusts', 'hospital', 'hospitals',
+    'GP', 'GPs', 'GP surgery', 'GP surgeries', 'GP practice', 'GP practices', 'patient', 'patients',
+    'doctor', 'doctors', 'health service', 'Department of Health', 'DHSC',
+  ],
+  data: [
+    'data', 'records', 'record', 'details', 'information', 'addresses', 'address', 'names',
+    'date of birth', 'dates of birth', 'immigration status', 'debt', 'debts', 'bill', 'bills', 'charges',
+  ],
+  sharing: [
+    'share', 'shares', 'shared', 'sharing', 'data-sharing', 'handed', 'handing', 'passed', 'passing', 'hand over', 'hands over', 'handed over',
+    'handing over', 'handed to', 'hand to', 'pass on', 'passed on', 'passing on', 'passed to', 'passes to',
+    'passing to', 'disclose', 'disclosed', 'discloses', 'disclosing', 'disclosure', 'disclosures',
+    'transfer', 'transferred', 'transfers', 'supplied', 'supply', 'provided to', 'provide', 'gave access',
+    'given access', 'access to', 'request', 'requests', 'requested', 'tracing', 'trace', 'traced',
+    'give', 'gives', 'giving', 'gave', 'given', 'obtain', 'obtained', 'obtaining', 'inform', 'informed',
+    'notify', 'notified', 'check', 'checks', 'checked', 'sold', 'sell', 'selling', 'made available', 'release', 'released', 'uploaded', 'extract', 'extraction',
+    'collect', 'collected', 'collection', 'agreement', 'deal', 'contract', 'report', 'reported', 'reporting',
+  ],
+};
+
+export interface TermEntry {
+  kind: TermKind;
+  /** Set for topic terms; undefined for shared ones. */
+  topic?: string;
+}
+
+export interface Lexicon {
+  topics: readonly string[];
+  /** Case-insensitive phrases, and all-caps acronyms matched as written. */
+  anyCase: RegExp | null;
+  exactCase: RegExp | null;
+  /** Normalised phrase → what it means (a phrase may belong to several topics). */
+  entries: Map<string, TermEntry[]>;
+}
+
+const LETTER_OR_DIGIT = '[\\p{L}\\p{N}]';
+
+/** All-caps acronyms (NHS, MoU aside) are matched only as written, so "nhs" or "ho" in prose never count. */
+function isAcronym(phrase: string): boolean {
+  return /^[\p{Lu}\p{N}]{2,}$/u.test(phrase) && phrase.length <= 6;
+}
+
+export function normalise(phrase: string): string {
+  return phrase.toLowerCase().replace(/[’‘`]/g, "'").replace(/[\s\u00a0\-‐‑–]+/g, ' ').trim();
+}
+
+/**
+ * One phrase as a regex source: spaces and hyphens between words match any run of either,
+ * apostrophes match either form. Literals only, so matching stays linear (no nested quantifiers).
+ */
+function phraseSource(phrase: string): string {
+  const words = isAcronym(phrase) ? phrase : normalise(phrase);
+  return words
+    .split(' ')
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+    .join('[\\s\\u00a0\\-‐‑–]+');
+}
+
+function alternation(phrases: string[], flags: string): RegExp | null {
+  if (phrases.length === 0) return null;
+  // Longest first, so "NHS Digital" wins over "NHS" at the same position.
+  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  const body = sorted.map(phraseSource).join('|');
+  return new RegExp(`(?<!${LETTER_OR_DIGIT})(?:${body})(?!${LETTER_OR_DIGIT})`, flags);
+}
+
+export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
+  const entries = new Map<string, TermEntry[]>();
+  const anyCase: string[] = [];
+  const exactCase: string[] = [];
+  const add = (phrase: string, entry: TermEntry) => {
+    const trimmed = phrase.trim();
+    if (!trimmed) return;
+    const key = isAcronym(trimmed) ? trimmed : normalise(trimmed);
+    const list = entries.get(key);
+    if (list) {
+      if (!list.some((e) => e.kind === entry.kind && e.topic === entry.topic)) list.push(entry);
+    } else {
+      entries.set(key, [entry]);
+      (isAcronym(trimmed) ? exactCase : anyCase).push(trimmed);
+    }
+  };
+  for (const [kind, phrases] of Object.entries(SHARED_TERMS) as [TermKind, readonly string[]][]) {
+    for (const phrase of phrases) add(phrase, { kind });
+  }
+  for (const topic of topics) {
+    for (const phrase of topic.terms.names) add(phrase, { kind: 'name', topic: topic.id });
+    for (const phrase of topic.terms.partners) add(phrase, { kind: 'partner', topic: topic.id });
+    for (const phrase of topic.terms.cues) add(phrase, { kind: 'cue', topic: topic.id });
+  }
+  return {
+    topics: topics.map((t) => t.id),
+    anyCase: alternation(anyCase, 'giu'),
+    exactCase: alternation(exactCase, 'gu'),
+    entries,
+  };
+}
+
+/** Looks up a matched string: acronyms as written, everything else normalised. */
+export function lookup(lexicon: Lexicon, matched: string): TermEntry[] {
+  return lexicon.entries.get(matched) ?? lexicon.entries.get(normalise(matched)) ?? [];
+}

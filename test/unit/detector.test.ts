@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import raw from '../../src/data/dataset.json';
+import { parseDataset } from '../../src/data/schema';
+import { blocksFromPlainText } from '../../src/detect/blocks';
+import { detect, findTerms } from '../../src/detect/detector';
+import { buildLexicon } from '../../src/detect/lexicon';
+import type { TextBlock } from '../../src/detect/types';
+
+const lexicon = buildLexicon(parseDataset(raw).topics);
+
+/** Topics flagged per passage of a plain text (one passage per line). */
+function topicsOf(text: string, roles: TextBlock['role'][] = []): (string | null)[] {
+  const blocks = blocksFromPlainText(text).map((block, i) => ({ ...block, role: roles[i] ?? block.role }));
+  const mentions = detect(lexicon, text, blocks);
+  return blocks.map((_, i) => mentions.find((m) => m.block === i)?.topic ?? null);
+}
+
+describe('detector: passages that tie NHS data to the Home Office', () => {
+  it.each([
+    "NHS Digital handed patients' addresses to the Home Office so that immigration officials could trace them.",
+    'Patient records were shared with immigration enforcement under a memorandum of understanding.',
+    "The health service passed on patients' details to the Home Office thousands of times a year.",
+    'Doctors warned that sharing GP records with the Home Office would deter migrants from seeking care.',
+    "HSCIC received thousands of tracing requests from the Home Office for patients' last known addresses.",
+  ])('flags: %s', (text) => {
+    expect(topicsOf(text)).toEqual(['home-office-mou']);
+  });
+
+  it.each([
+    ['NHS news with no sharing', 'NHS waiting lists fell for a third month, with record numbers of patients treated.'],
+    ['NHS strike', 'Junior doctors in NHS hospitals walked out for three days in a row over pay.'],
+    ['Home Office news with no NHS', 'The Home Office said small boat crossings had risen over the summer.'],
+    ['Home Office and NHS, unrelated', 'The Home Office raised the salary threshold for overseas nurses recruited by the NHS.'],
+    ['shared concerns, not data', 'Hospital leaders shared concerns with the Home Office about staff visas.'],
+    ['data sharing with no NHS', 'Facebook shared user data with a political consultancy without consent.'],
+    ['pupil data, not NHS', 'The Department for Education passed pupil data to the Home Office to trace families.'],
+    ['non-UK health data', 'US hospitals shared patient records with immigration agents, according to a lawsuit.'],
+    ['a breach, not sharing', 'A cyber attack on a pathology provider exposed NHS patient data.'],
+  ])('does not flag %s', (_family, text) => {
+    expect(topicsOf(text)).toEqual([null]);
+  });
+
+  it('never flags a bare mention of the NHS', () => {
+    expect(topicsOf('The NHS is 75 years old this week.')).toEqual([null]);
+  });
+
+  it('ignores peripheral passages such as a "most read" headline', () => {
+    const text = 'Local council approves new cycle lanes.\nNHS handed patient data to the Home Office, MPs told';
+    expect(topicsOf(text, ['main', 'peripheral'])).toEqual([null, null]);
+    expect(topicsOf(text, ['main', 'main'])).toEqual([null, 'home-office-mou']);
+  });
+
+  it('flags only the relevant passage of a longer text', () => {
+    const text = [
+      'Hospital waiting times rose again in the autumn.',
+      'Separately, campaigners said that NHS data shared with the Home Office had frightened migrants away from GPs.',
+      'The health secretary promised more funding for community care.',
+    ].join('\n\n');
+    expect(topicsOf(text)).toEqual([null, 'home-office-mou', null]);
+  });
+});
+
+describe('detector: key phrases', () => {
+  it('prefers the longer phrase where two overlap', () => {
+    const text = 'NHS Digital said';
+    const phrases = findTerms(lexicon, text).map((hit) => text.slice(hit.start, hit.end));
+    expect(phrases).toEqual(['NHS Digital']);
+  });
+
+  it('matches acronyms only as written', () => {
+    const text = 'The NHS and the GPDPR plan; the nhs and gpdpr in lower case do not count.';
+    const phrases = findTerms(lexicon, text).map((hit) => text.slice(hit.start, hit.end));
+    expect(phrases).toEqual(expect.arrayContaining(['NHS', 'GPDPR']));
+    expect(phrases).not.toContain('nhs');
+    expect(phrases).not.toContain('gpdpr');
+  });
+
+  it('matches across line breaks, hyphens and curly apostrophes', () => {
+    const text = 'patients’ addresses and data-sharing and patient\ndata';
+    const phrases = findTerms(lexicon, text).map((hit) => text.slice(hit.start, hit.end));
+    expect(phrases).toEqual(expect.arrayContaining(['patients’ addresses', 'data-sharing', 'patient\ndata']));
+  });
+
+  it('reports mention offsets that point at the passage in the text', () => {
+    const text = 'Intro line.\n\nNHS Digital shared patient data with the Home Office.';
+    const [mention] = detect(lexicon, text, blocksFromPlainText(text));
+    expect(mention).toBeDefined();
+    expect(text.slice(mention!.start, mention!.end)).toBe('NHS Digital shared patient data with the Home Office.');
+    expect(mention!.confidence).toBeGreaterThan(0.5);
+    expect(mention!.confidence).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('plain-text passages', () => {
+  it('keeps hard-wrapped paragraphs whole and splits at blank lines and short lines', () => {
+    const text = 'Heading\nThis paragraph was wrapped by an editor at a fixed column width and goes\non after the break.\n\nNext one.';
+    const blocks = blocksFromPlainText(text).map((b) => text.slice(b.start, b.end));
+    expect(blocks).toEqual(['Heading', 'This paragraph was wrapped by an editor at a fixed column width and goes\non after the break.', 'Next one.']);
+  });
+});
