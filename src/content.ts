@@ -1,0 +1,213 @@
+/**
+ * The content script: reads the page once, runs the detector, marks key phrases and reports to
+ * the background; then follows the page's changes in batches. Kept small and free of the
+ * polyfill: it uses the native runtime API directly.
+ */
+import { analyseBlock, mentionsFrom, type BlockAnalysis } from './detect/detector';
+import { buildLexicon } from './detect/lexicon';
+import type { Mention } from './detect/types';
+import { dateLocale, formatDate } from './dates';
+import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReport, type Result } from './messages';
+import { rangeIn, type Passage } from './page/extract';
+import { createHighlighter } from './page/highlight';
+import { HoverCard, type CardTopic } from './page/hover-card';
+import { isPeripheral, isShown } from './page/placement';
+import { summarise } from './page/report';
+import { createSlicer } from './page/slices';
+import { PageTracker } from './page/tracker';
+
+/** Text beyond this is not read; the popup says the scan was capped. */
+const MAX_CHARS = 6_000_000;
+/** Quiet time after a page change before reading it, and after a wholesale change. */
+const BATCH_DELAY_MS = 250;
+const WHOLESALE_DELAY_MS = 1000;
+
+interface NativeI18n {
+  getMessage(key: string, substitutions?: string | string[]): string;
+  getUILanguage(): string;
+}
+interface NativeRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(listener: (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined): void;
+  };
+  id: string;
+}
+type NativeApi = { runtime: NativeRuntime; i18n: NativeI18n };
+const extensionGlobal = globalThis as unknown as { browser?: NativeApi; chrome?: NativeApi; pdcContentLoaded?: boolean };
+const { runtime, i18n } = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
+const send = (message: unknown) => runtime.sendMessage(message);
+
+/** The hover card, built the first time a page has something to mark. */
+function createCard(): HoverCard {
+  const locale = dateLocale(i18n.getUILanguage());
+  const topics = new Map<string, CardTopic>(
+    __PDC_TOPICS__.map((topic) => [
+      topic.id,
+      { id: topic.id, title: topic.title, status: i18n.getMessage('statusSince', [topic.status.label, formatDate(topic.status.since, locale)]) },
+    ]),
+  );
+  return new HoverCard({
+    topics,
+    asOf: i18n.getMessage('asOf', formatDate(__PDC_AS_OF__, locale)),
+    detailsLabel: i18n.getMessage('showDetails'),
+    onDetails: (topic) => void call<ContentToBackground, 'open-details'>(send, 'open-details', { topic }).catch(() => undefined),
+  });
+}
+
+function start(): void {
+  const lexicon = buildLexicon(__PDC_TOPICS__);
+  const highlighter = createHighlighter();
+  let card: HoverCard | null = null;
+  const analyse = (passage: Passage): BlockAnalysis | null => {
+    const analysis = analyseBlock(lexicon, passage.text, { start: 0, end: passage.text.length, role: 'main' });
+    // Placement is costly to check, so only passages with a topic phrase are looked at.
+    return analysis && isShown(passage.element) && !isPeripheral(passage.element) ? analysis : null;
+  };
+  const tracker = new PageTracker(() => document.body, analyse, MAX_CHARS);
+  let mentions: Mention[] = [];
+  let lastReport = '';
+  let pending: MutationRecord[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  let generation = new AbortController();
+  // The document's address without its fragment: a jump to #section is not a new page.
+  const pageKey = () => location.href.split('#')[0]!;
+  let page = pageKey();
+
+  const schedule = (task: () => void, delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      task();
+    }, delay);
+  };
+
+  /**
+   * Work runs one task at a time, in order, so a batch is never lost to a newer one. A full read
+   * supersedes everything queued before it: it aborts them and drops the pending mutations.
+   */
+  function enqueue(task: (signal: AbortSignal) => Promise<boolean>): void {
+    const { signal } = generation;
+    queue = queue.then(async () => {
+      if (signal.aborted) return;
+      try {
+        if ((await task(signal)) && !signal.aborted) await publish();
+      } catch (error) {
+        if (!(error instanceof DOMException && error.name === 'AbortError')) {
+          // Never throw into the page: a failed scan leaves the page as it was.
+          console.debug('Patient Data Context: scan failed', error);
+        }
+      }
+    });
+  }
+
+  function readAll(): void {
+    generation.abort();
+    generation = new AbortController();
+    pending = [];
+    enqueue(async (signal) => {
+      await tracker.readAll(createSlicer(8, signal));
+      return true;
+    });
+  }
+
+  async function publish(): Promise<void> {
+    const passages = tracker.passages;
+    mentions = mentionsFrom(
+      passages.map((p) => p.analysis),
+      passages.map((p) => ({ start: 0, end: p.text.length, role: 'main' as const })),
+    );
+    const marks = mentions.flatMap((m) =>
+      m.phrases.flatMap((p) => {
+        const range = rangeIn(passages[m.block]!, p.start, p.end);
+        return range ? [{ range, topic: m.topic }] : [];
+      }),
+    );
+    highlighter.mark(marks.map((mark) => mark.range));
+    if (marks.length > 0) card ??= createCard();
+    card?.setMarks(marks);
+    const report: PageReport = {
+      mentions: mentions.map((m) => summarise(passages[m.block]!.text, m)),
+      truncated: tracker.truncated,
+      chars: passages.reduce((sum, p) => sum + p.text.length, 0),
+    };
+    const serialised = JSON.stringify(report);
+    if (serialised === lastReport) return;
+    lastReport = serialised;
+    await call<ContentToBackground, 'page-report'>(send, 'page-report', report);
+  }
+
+  function onNavigation(): void {
+    if (pageKey() === page) return;
+    page = pageKey();
+    // A new page in the same document: start afresh, and always report (the badge was cleared).
+    pending = [];
+    lastReport = '';
+    mentions = [];
+    highlighter.clear();
+    card?.setMarks([]);
+    schedule(readAll, BATCH_DELAY_MS);
+  }
+
+  function applyPending(): void {
+    const batch = pending;
+    pending = [];
+    enqueue(async (signal) => {
+      if (await tracker.apply(batch, createSlicer(8, signal))) return true;
+      // Wholesale change: one deferred full read instead of many partial ones.
+      schedule(readAll, WHOLESALE_DELAY_MS);
+      return false;
+    });
+  }
+
+  /** The card's own host coming and going is not a page change. */
+  const isOwn = (record: MutationRecord) => {
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return card !== null && nodes.length > 0 && nodes.every((node) => card!.owns(node));
+  };
+
+  function onMutations(records: MutationRecord[]): void {
+    if (pageKey() !== page) return onNavigation();
+    const changes = records.filter((record) => !isOwn(record));
+    if (changes.length === 0) return;
+    pending.push(...changes);
+    // At most one batch per delay, even while a feed keeps growing.
+    if (timer === undefined) schedule(applyPending, BATCH_DELAY_MS);
+  }
+
+  function showMention(index: number): boolean {
+    const mention = mentions[index];
+    const passage = mention && tracker.passages[mention.block];
+    if (!mention || !passage?.element.isConnected) return false;
+    passage.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const range = rangeIn(passage, 0, passage.text.length);
+    if (range) highlighter.flash(range);
+    return true;
+  }
+
+  runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== runtime.id) return undefined;
+    const parsed = parsePopupToContent(message);
+    if (!parsed) return undefined;
+    let reply: Result<boolean>;
+    try {
+      reply = ok(showMention(parsed.payload.index));
+    } catch (error) {
+      reply = fail(error);
+    }
+    sendResponse(reply);
+    return undefined;
+  });
+
+  new MutationObserver(onMutations).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  addEventListener('popstate', onNavigation);
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigation);
+  readAll();
+}
+
+// Injected twice (declared for the site and then clicked), it must still run only once.
+if (!extensionGlobal.pdcContentLoaded && document.body) {
+  extensionGlobal.pdcContentLoaded = true;
+  start();
+}

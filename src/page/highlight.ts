@@ -1,0 +1,86 @@
+/**
+ * Marks key phrases with the CSS Custom Highlight API: no element or attribute is added to the
+ * page. The highlight names are random per page load, and the style sheet is adopted only while
+ * there is something to mark. Where the API is missing, nothing is marked.
+ */
+
+interface HighlightRegistry {
+  set(name: string, highlight: unknown): void;
+  delete(name: string): boolean;
+}
+type HighlightConstructor = new (...ranges: Range[]) => unknown;
+
+function highlightApi(): { registry: HighlightRegistry; Highlight: HighlightConstructor } | null {
+  const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  const Highlight = (globalThis as unknown as { Highlight?: HighlightConstructor }).Highlight;
+  return registry && Highlight ? { registry, Highlight } : null;
+}
+
+function randomName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `h${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export interface Highlighter {
+  /** Replaces the marked phrases. */
+  mark(ranges: Range[]): void;
+  /** Briefly emphasises one passage (after "show on page"). */
+  flash(range: Range): void;
+  clear(): void;
+}
+
+export function createHighlighter(): Highlighter {
+  const api = highlightApi();
+  const markName = randomName();
+  const flashName = randomName();
+  let sheet: CSSStyleSheet | null = null;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const adoptSheet = () => {
+    if (sheet) return;
+    sheet = new CSSStyleSheet();
+    // Yellow wash plus a dark-orange underline: readable on light and dark pages alike.
+    sheet.replaceSync(
+      `::highlight(${markName}){background-color:rgb(255 200 0 / 0.35);text-decoration:underline 2px rgb(200 90 0)}` +
+        `::highlight(${flashName}){background-color:rgb(255 170 0 / 0.6)}`,
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  };
+  const dropSheet = () => {
+    if (!sheet) return;
+    const own = sheet;
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== own);
+    sheet = null;
+  };
+
+  return {
+    mark(ranges) {
+      if (!api) return;
+      if (ranges.length === 0) {
+        api.registry.delete(markName);
+        if (!flashTimer) dropSheet();
+        return;
+      }
+      adoptSheet();
+      api.registry.set(markName, new api.Highlight(...ranges));
+    },
+    flash(range) {
+      if (!api) return;
+      adoptSheet();
+      clearTimeout(flashTimer);
+      api.registry.set(flashName, new api.Highlight(range));
+      flashTimer = setTimeout(() => {
+        api.registry.delete(flashName);
+        flashTimer = undefined;
+      }, 2000);
+    },
+    clear() {
+      if (!api) return;
+      clearTimeout(flashTimer);
+      flashTimer = undefined;
+      api.registry.delete(markName);
+      api.registry.delete(flashName);
+      dropSheet();
+    },
+  };
+}

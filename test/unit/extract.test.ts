@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractPassages, type Passage } from '../../src/page/extract';
+import { PageTracker } from '../../src/page/tracker';
+
+const noYield = { maybeYield: async () => {} };
+const budget = (remaining = 1_000_000) => ({ remaining, truncated: false });
+const texts = (passages: Passage[]) => passages.map((p) => p.text);
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+describe('extractPassages', () => {
+  it('gives one passage per block, in document order, with nested blocks apart', async () => {
+    const body = page('<h1>Title</h1><div>Intro <em>text</em><p>Inner para</p>tail</div><ul><li>One</li><li>Two</li></ul>');
+    expect(texts(await extractPassages(body, budget(), noYield))).toEqual(['Title', 'Intro text', 'Inner para', 'tail', 'One', 'Two']);
+  });
+
+  it('never reads scripts, styles, templates, form fields, editors or hidden elements', async () => {
+    const body = page(
+      '<p>kept</p><script>var secret = 1;</script><style>p{}</style><template><p>tpl</p></template>' +
+        '<textarea>typed</textarea><select><option>opt</option></select><div contenteditable="true"><p>draft</p></div>' +
+        '<div contenteditable="false"><p>not editable</p></div><p hidden>hidden</p><code>x = 1</code>',
+    );
+    expect(texts(await extractPassages(body, budget(), noYield))).toEqual(['kept', 'not editable']);
+  });
+
+  it('stops at the budget and says so', async () => {
+    const body = page('<p>0123456789</p><p>abcdefghij</p>');
+    const limited = budget(15);
+    expect(texts(await extractPassages(body, limited, noYield))).toEqual(['0123456789', 'abcde']);
+    expect(limited.truncated).toBe(true);
+  });
+
+  it('maps passage offsets back to the text nodes they came from', async () => {
+    const body = page('<p>NHS <b>Digital</b> shared data</p>');
+    const [passage] = await extractPassages(body, budget(), noYield);
+    expect(passage!.nodes.map((n) => n.data)).toEqual(['NHS ', 'Digital', ' shared data']);
+    expect(passage!.starts).toEqual([0, 4, 11]);
+  });
+});
+
+describe('PageTracker', () => {
+  const track = async () => {
+    const tracker = new PageTracker(() => document.body, (p) => p.text.length, 1_000_000);
+    await tracker.readAll(noYield);
+    return tracker;
+  };
+  /** Runs `change` and hands the mutations it caused to the tracker. */
+  const mutate = async (tracker: PageTracker<number>, change: () => void) => {
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    change();
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return tracker.apply(records, noYield);
+  };
+
+  it('adds appended passages in document order and re-reads only what changed', async () => {
+    page('<p id="a">first</p><ul id="feed"><li>one</li></ul><p id="z">last</p>');
+    const tracker = await track();
+    const untouched = tracker.passages[0];
+    expect(await mutate(tracker, () => document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<li>two</li><li>three</li>'))).toBe(true);
+    expect(texts(tracker.passages)).toEqual(['first', 'one', 'two', 'three', 'last']);
+    expect(tracker.passages[0]).toBe(untouched);
+  });
+
+  it('follows edits to text and removals', async () => {
+    page('<p id="a">first</p><p id="b">second</p><p id="c">third</p>');
+    const tracker = await track();
+    await mutate(tracker, () => {
+      document.getElementById('a')!.firstChild!.textContent = 'FIRST';
+      document.getElementById('b')!.remove();
+    });
+    expect(texts(tracker.passages)).toEqual(['FIRST', 'third']);
+    expect(tracker.passages.map((p) => p.analysis)).toEqual([5, 5]);
+  });
+
+  it('re-reads a passage whole when an inline element is inserted into it', async () => {
+    page('<p id="a">NHS shared data</p>');
+    const tracker = await track();
+    await mutate(tracker, () => document.getElementById('a')!.append(document.createElement('b'), ' with the Home Office'));
+    expect(texts(tracker.passages)).toEqual(['NHS shared data with the Home Office']);
+  });
+
+  it('asks for a full read when a batch adds more than the wholesale threshold', async () => {
+    page('<div id="list"></div>');
+    const tracker = await track();
+    const followed = await mutate(tracker, () => {
+      const list = document.getElementById('list')!;
+      for (let i = 0; i < 1500; i++) list.append(Object.assign(document.createElement('p'), { textContent: `item ${i}` }));
+    });
+    expect(followed).toBe(false);
+  });
+});
+
+// Last in the file: happy-dom itself recurses when tearing such a tree down.
+describe('a very deep page', () => {
+  it('walks a tree 10,000 elements deep without overflowing the stack', async () => {
+    let node: HTMLElement = page('');
+    for (let i = 0; i < 10_000; i++) node = node.appendChild(document.createElement('div'));
+    node.textContent = 'deepest';
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'after' }));
+    expect(texts(await extractPassages(document.body, budget(), noYield))).toEqual(['deepest', 'after']);
+  });
+});
