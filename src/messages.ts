@@ -1,0 +1,99 @@
+/**
+ * Every message between the extension's contexts, typed per direction in one place.
+ * Each map entry is `{ payload, response }`; senders use `send*`, receivers validate with `parse*`.
+ */
+import * as v from 'valibot';
+
+const MentionSummarySchema = v.object({
+  topic: v.pipe(v.string(), v.maxLength(64)),
+  /** The passage, whitespace collapsed and trimmed to a readable length. */
+  passage: v.pipe(v.string(), v.maxLength(2000)),
+  /** The key phrases as they appear on the page. */
+  phrases: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+export type MentionSummary = v.InferOutput<typeof MentionSummarySchema>;
+
+export const PageReportSchema = v.object({
+  mentions: v.pipe(v.array(MentionSummarySchema), v.maxLength(500)),
+  /** True when the page was longer than the scan cap and only its start was read. */
+  truncated: v.boolean(),
+  /** Characters of text read. */
+  chars: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type PageReport = v.InferOutput<typeof PageReportSchema>;
+
+export interface TabState {
+  report: PageReport;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+/** Content script → background. */
+export interface ContentToBackground {
+  'page-report': { payload: PageReport; response: null };
+  /** The hover card's "details": open the popup's view of this tab in a tab of its own. */
+  'open-details': { payload: { topic: string }; response: null };
+}
+
+/** Popup and options pages → background. */
+export interface PageToBackground {
+  'get-tab-state': { payload: { tabId: number }; response: TabState | null };
+  'scan-tab': { payload: { tabId: number }; response: null };
+}
+
+/** Popup → content script. */
+export interface PopupToContent {
+  'show-mention': { payload: { index: number }; response: boolean };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Envelope<Map> = { [K in keyof Map]: { type: K; payload: Map[K] extends { payload: infer P } ? P : never } }[keyof Map];
+export type ResponseOf<Map, K extends keyof Map> = Map[K] extends { response: infer R } ? R : never;
+
+const ContentToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('page-report'), payload: PageReportSchema }),
+  v.object({ type: v.literal('open-details'), payload: v.object({ topic: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)) }) }),
+]);
+const PageToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('get-tab-state'), payload: TabIdSchema }),
+  v.object({ type: v.literal('scan-tab'), payload: TabIdSchema }),
+]);
+const PopupToContentSchema = v.variant('type', [
+  v.object({ type: v.literal('show-mention'), payload: v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(0)) }) }),
+]);
+
+function parser<Map>(schema: v.GenericSchema<unknown, Envelope<Map>>) {
+  return (message: unknown): Envelope<Map> | null => {
+    const result = v.safeParse(schema, message);
+    return result.success ? result.output : null;
+  };
+}
+
+export const parseContentToBackground = parser<ContentToBackground>(ContentToBackgroundSchema);
+export const parsePageToBackground = parser<PageToBackground>(PageToBackgroundSchema);
+export const parsePopupToContent = parser<PopupToContent>(PopupToContentSchema);
+
+export type PayloadOf<Map, K extends keyof Map> = Map[K] extends { payload: infer P } ? P : never;
+
+/**
+ * Sends one typed message and unwraps the receiver's Result. `send` is the transport
+ * (runtime.sendMessage or tabs.sendMessage bound to a tab), so the content script can use the
+ * native API while pages use the polyfill.
+ */
+export async function call<Map, K extends keyof Map & string>(
+  send: (message: unknown) => Promise<unknown>,
+  type: K,
+  payload: PayloadOf<Map, K>,
+): Promise<ResponseOf<Map, K>> {
+  const reply = (await send({ type, payload })) as Result<ResponseOf<Map, K>> | undefined;
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new Error(`No reply to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: unknown): Result<never> => ({ ok: false, error: error instanceof Error ? error.message : String(error) });

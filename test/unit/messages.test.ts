@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { call, fail, ok, parseContentToBackground, parsePageToBackground, parsePopupToContent, type PageToBackground } from '../../src/messages';
+
+const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital shared addresses.', phrases: ['NHS Digital'], confidence: 0.9 }], truncated: false, chars: 120 };
+
+describe('message validation', () => {
+  it('accepts well-formed messages for each direction', () => {
+    expect(parseContentToBackground({ type: 'page-report', payload: report })).toEqual({ type: 'page-report', payload: report });
+    expect(parsePageToBackground({ type: 'get-tab-state', payload: { tabId: 4 } })).not.toBeNull();
+    expect(parsePageToBackground({ type: 'scan-tab', payload: { tabId: 4 } })).not.toBeNull();
+    expect(parsePopupToContent({ type: 'show-mention', payload: { index: 0 } })).not.toBeNull();
+  });
+
+  it.each([
+    ['unknown type', { type: 'delete-everything', payload: {} }],
+    ['wrong direction', { type: 'get-tab-state', payload: { tabId: 1 } }],
+    ['missing payload', { type: 'page-report' }],
+    ['confidence out of range', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], confidence: 7 }] } }],
+    ['oversized passage', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], passage: 'x'.repeat(5000) }] } }],
+    ['not an object', 'page-report'],
+    ['null', null],
+  ])('rejects a content-script message with %s', (_case, message) => {
+    expect(parseContentToBackground(message)).toBeNull();
+  });
+
+  it('rejects tab ids that are not whole, non-negative numbers', () => {
+    for (const tabId of [-1, 1.5, '3', Number.NaN]) {
+      expect(parsePageToBackground({ type: 'get-tab-state', payload: { tabId } })).toBeNull();
+    }
+  });
+});
+
+describe('typed calls', () => {
+  it('unwraps an ok reply and throws on a failed or missing one', async () => {
+    await expect(call<PageToBackground, 'get-tab-state'>(async () => ok(5), 'get-tab-state', { tabId: 1 })).resolves.toBe(5);
+    await expect(call<PageToBackground, 'get-tab-state'>(async () => fail(new Error('no such tab')), 'get-tab-state', { tabId: 1 })).rejects.toThrow('no such tab');
+    await expect(call<PageToBackground, 'get-tab-state'>(async () => undefined, 'get-tab-state', { tabId: 1 })).rejects.toThrow('No reply');
+  });
+});
