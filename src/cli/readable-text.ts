@@ -1,0 +1,60 @@
+/**
+ * A saved page's readable text for the scan command: the same extraction the content script
+ * uses, run over a DOM parsed without scripts or network, minus navigation, asides and footers.
+ */
+import { Window } from 'happy-dom';
+import { blocksFromPlainText } from '../detect/blocks';
+import type { TextBlock } from '../detect/types';
+import { extractPassages } from '../page/extract';
+import { isPeripheral } from '../page/placement';
+
+export interface ReadableText {
+  text: string;
+  blocks: TextBlock[];
+  truncated: boolean;
+}
+
+/** Same cap as a page in the browser: a researcher's scan and the extension agree. */
+const MAX_CHARS = 6_000_000;
+const SEPARATOR = '\n\n';
+const noYield = { maybeYield: async () => {} };
+
+export async function readableTextOfHtml(html: string): Promise<ReadableText> {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  try {
+    const document = new window.DOMParser().parseFromString(html, 'text/html');
+    const body = document.body as unknown as Element;
+    const budget = { remaining: MAX_CHARS, truncated: false };
+    const passages = await extractPassages(body, budget, noYield);
+    const parts: string[] = [];
+    const blocks: TextBlock[] = [];
+    let length = 0;
+    for (const passage of passages) {
+      if (isPeripheral(passage.element)) continue;
+      if (parts.length > 0) {
+        parts.push(SEPARATOR);
+        length += SEPARATOR.length;
+      }
+      blocks.push({ start: length, end: length + passage.text.length, role: 'main' });
+      parts.push(passage.text);
+      length += passage.text.length;
+    }
+    return { text: parts.join(''), blocks, truncated: budget.truncated };
+  } finally {
+    await window.happyDOM.close();
+  }
+}
+
+export function readableTextOfPlainText(text: string): ReadableText {
+  const truncated = text.length > MAX_CHARS;
+  const kept = truncated ? text.slice(0, MAX_CHARS) : text;
+  return { text: kept, blocks: blocksFromPlainText(kept), truncated };
+}
