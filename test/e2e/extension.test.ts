@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeText,
+  launchWithExtension,
+  popupUrl,
+  ROOT,
+  startFixtureServer,
+  tabIdOf,
+  waitFor,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const page = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
+
+describe('the built extension in Chromium', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    server.route('/news/health-data-row', page('mou-article.html'));
+    server.route('/news/waiting-lists', page('unrelated-nhs.html'));
+    browser = await launchWithExtension(server, ['www.theguardian.com', 'www.bbc.co.uk', 'www.example.org']);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('flags a page about the tracing agreement: badge count and popup passages', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto('https://www.theguardian.com/news/health-data-row');
+    const tabId = await tabIdOf(browser, tab);
+    const badge = await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    await popup.waitForSelector('[data-topic="home-office-mou"]');
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain('handed patients');
+    expect(text).not.toContain('waiting times');
+    expect(text).not.toContain('should never be shared');
+    // The badge counts exactly the passages the popup lists: the paragraph that ties patient
+    // addresses to the Home Office, and its neighbours about the memorandum.
+    const passages = await popup.locator('.passages blockquote').allInnerTexts();
+    expect(passages.length).toBe(Number(badge));
+    expect(passages.length).toBeGreaterThanOrEqual(3);
+    expect(passages.some((p) => p.startsWith('The arrangement rested on a memorandum'))).toBe(true);
+    expect(passages.some((p) => p.includes('Most read') || p.includes('Strike talks'))).toBe(false);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('leaves an unrelated NHS page unflagged: empty badge, "nothing found" popup', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto('https://www.bbc.co.uk/news/waiting-lists');
+    const tabId = await tabIdOf(browser, tab);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    // The content script reports even when it finds nothing, so the popup can say so.
+    await popup.waitForSelector('text=Nothing found on this page');
+    expect(await badgeText(browser, tabId)).toBe('');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('does not run on a site outside the news list until asked', async () => {
+    server.route('/article', page('mou-article.html'));
+    const tab = await browser.context.newPage();
+    await tab.goto('https://www.example.org/article');
+    const tabId = await tabIdOf(browser, tab);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    await popup.waitForSelector('text=This page has not been scanned');
+    expect(await badgeText(browser, tabId)).toBe('');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('clears the badge when the tab navigates to another page', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto('https://www.theguardian.com/news/health-data-row');
+    const tabId = await tabIdOf(browser, tab);
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    await tab.goto('https://www.theguardian.com/news/waiting-lists');
+    await waitFor(() => badgeText(browser, tabId), (text) => text === '');
+    const state = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    const report = (state[`tab:${tabId}`] as { report: { mentions: unknown[] } } | undefined)?.report;
+    expect(report?.mentions ?? []).toEqual([]);
+    await tab.close();
+  });
+});

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeText,
+  launchWithExtension,
+  popupUrl,
+  ROOT,
+  startFixtureServer,
+  tabIdOf,
+  waitFor,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
+const RELEVANT = "NHS Digital handed patients' home addresses to the Home Office so that immigration officials could trace them.";
+
+/** Number of ranges registered with CSS.highlights, as the page itself sees them. */
+const highlightedRanges = (page: Page) =>
+  page.evaluate(() => [...CSS.highlights.values()].reduce((sum, h) => sum + h.size, 0));
+
+describe('page behaviour in Chromium', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    server.route('/live', fixture('dynamic.html'));
+    server.route('/article', fixture('mou-article.html'));
+    browser = await launchWithExtension(server, ['www.theguardian.com']);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  async function open(path: string): Promise<{ page: Page; tabId: number }> {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`https://www.theguardian.com${path}`);
+    return { page, tabId: await tabIdOf(browser, page) };
+  }
+
+  /** Closes a page, failing the test if anything was thrown into it meanwhile. */
+  async function close(page: Page): Promise<void> {
+    await page.close();
+    expect(pageErrors.get(page)).toEqual([]);
+  }
+
+  /** Waits until the extension has reported on the tab (the popup then has something to show). */
+  const reported = (tabId: number) =>
+    waitFor(
+      () => browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId),
+      (state) => Object.keys(state).length > 0,
+    );
+
+  it('ignores editable regions and form fields, and leaves a page with no mention untouched', async () => {
+    const { page, tabId } = await open('/live');
+    await reported(tabId);
+    expect(await badgeText(browser, tabId)).toBe('');
+    expect(await page.evaluate(() => document.documentElement.outerHTML === (window as unknown as { initialHtml: string }).initialHtml)).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    await close(page);
+  });
+
+  it('counts content appended after load, and marks it without changing the DOM', async () => {
+    const { page, tabId } = await open('/live');
+    await reported(tabId);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    await page.evaluate((text) => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      document.getElementById('feed')!.append(item);
+    }, RELEVANT);
+    expect(await waitFor(() => badgeText(browser, tabId), (text) => text === '1')).toBe('1');
+    expect(await highlightedRanges(page)).toBeGreaterThan(0);
+    // The only change to the page is the one the page made itself.
+    const after = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(after.replace(/<li>.*<\/li>/, '')).toBe(before);
+    await close(page);
+  });
+
+  it('follows a page that re-renders its article: marks move to the new nodes', async () => {
+    const { page, tabId } = await open('/article');
+    const count = await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    await page.evaluate(() => {
+      const article = document.querySelector('article')!;
+      article.replaceWith(article.cloneNode(true));
+    });
+    // Highlights on detached nodes would be empty; once re-read, every range is live again.
+    await waitFor(
+      () => page.evaluate(() => [...CSS.highlights.values()].every((h) => [...h].every((r) => (r as Range).startContainer.isConnected))),
+      (live) => live,
+    );
+    expect(await badgeText(browser, tabId)).toBe(count);
+    expect(await highlightedRanges(page)).toBeGreaterThan(0);
+    await close(page);
+  });
+
+  it('starts afresh on same-document navigation', async () => {
+    const { page, tabId } = await open('/article');
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/other-story');
+      document.querySelector('main')!.innerHTML = '<article><h1>Rail fares</h1><p>Fares rise again in March.</p></article>';
+    });
+    await waitFor(() => badgeText(browser, tabId), (text) => text === '');
+    await waitFor(() => highlightedRanges(page), (n) => n === 0);
+    await close(page);
+  });
+
+  it('scrolls to a passage when the popup asks to show it', async () => {
+    server.route('/long', fixture('mou-article.html').replace('<main>', `<main>${'<p>Filler paragraph about the weather.</p>'.repeat(80)}`));
+    const { page, tabId } = await open('/long');
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    await popup.getByRole('button', { name: 'Show on page' }).nth(1).click();
+    await page.bringToFront();
+    await waitFor(() => page.evaluate(() => scrollY), (y) => y > 500);
+    await popup.close();
+    await close(page);
+  });
+
+  it('shows a hover card in a closed shadow root over a marked phrase, and removes it after', async () => {
+    const { page, tabId } = await open('/article');
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    const box = await page.evaluate(() => {
+      const range = [...CSS.highlights.values()][0]!.values().next().value as Range;
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    const extraNodes = () => page.evaluate(() => document.documentElement.children.length);
+    const baseline = await extraNodes();
+    await page.mouse.move(box.x, box.y);
+    await waitFor(extraNodes, (n) => n === baseline + 1);
+    // Closed: the page cannot look inside.
+    expect(await page.evaluate(() => (document.documentElement.lastElementChild as HTMLElement).shadowRoot)).toBeNull();
+    await page.mouse.move(2, 2);
+    await waitFor(extraNodes, (n) => n === baseline);
+    await close(page);
+  });
+});
