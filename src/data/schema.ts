@@ -142,6 +142,8 @@ export const EventSchema = v.strictObject({
   date: PartialDate,
   title: Text,
   detail: v.optional(Text),
+  /** One of the few dates that matter most for the topic: shown first, the rest on demand. */
+  key: v.optional(v.literal(true, 'must be true or left out')),
   sources: SourceRefs,
 });
 
