@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { dataset, topicById } from '../../data/bundled';
 import type { MentionSummary, PageReport } from '../../messages';
 import { t } from '../../ui/i18n';
-import { TopicStatus } from '../../ui/TopicStatus';
+import { RecordCheck } from '../../ui/RecordCheck';
+import { TopicRecord } from '../../ui/TopicRecord';
+import { PageMentions, type NumberedMention } from '../PageMentions';
 
 interface Props {
   report: PageReport;
@@ -10,8 +12,8 @@ interface Props {
 }
 
 /** Mentions grouped by topic, in dataset order; each passage keeps its index on the page. */
-function groupByTopic(mentions: MentionSummary[]): [string, { mention: MentionSummary; index: number }[]][] {
-  const groups = new Map<string, { mention: MentionSummary; index: number }[]>();
+function groupByTopic(mentions: MentionSummary[]): [string, NumberedMention[]][] {
+  const groups = new Map<string, NumberedMention[]>();
   mentions.forEach((mention, index) => {
     const list = groups.get(mention.topic) ?? [];
     list.push({ mention, index });
@@ -27,31 +29,35 @@ export function MentionsFound({ report, onShow }: Props) {
     const shown = await onShow(index).catch(() => false);
     setNotice(shown ? '' : t('showOnPageFailed'));
   };
+  // Opened from the page's hover card as popup.html?tab=…#topic: bring that topic into view.
+  useEffect(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id) document.querySelector(`[data-topic="${CSS.escape(id)}"]`)?.scrollIntoView();
+  }, []);
   return (
     <section>
       <h2>{t('foundHeading')}</h2>
       <p>{t('foundCount', String(report.mentions.length))}</p>
       {report.truncated && <p class="warning">{t('truncated')}</p>}
+      <p role="status" class="notice">{notice}</p>
       {groupByTopic(report.mentions).map(([topicId, items]) => {
         const topic = topicById(topicId);
+        const mentions = <PageMentions items={items} onShow={(index) => void show(index)} />;
         return (
           <article class="topic" key={topicId} data-topic={topicId}>
-            <h3>{topic?.title ?? t('topicUnknown')}</h3>
-            {topic && <TopicStatus topic={topic} asOf={dataset.asOf} />}
-            {topic && <p class="summary">{topic.summary}</p>}
-            <h4>{t('passagesOnPage')}</h4>
-            <ol class="passages">
-              {items.map(({ mention, index }) => (
-                <li key={index}>
-                  <blockquote>{mention.passage}</blockquote>
-                  <button type="button" onClick={() => void show(index)}>{t('showOnPage')}</button>
-                </li>
-              ))}
-            </ol>
+            <h3 lang={topic ? 'en' : undefined}>{topic?.title ?? t('topicUnknown')}</h3>
+            {topic ? (
+              <TopicRecord topic={topic}>
+                {mentions}
+                {/* Page reports carry no checked claims yet, so this says that none were checked. */}
+                <RecordCheck claims={[]} />
+              </TopicRecord>
+            ) : (
+              mentions
+            )}
           </article>
         );
       })}
-      <p role="status" aria-live="polite" class="muted">{notice}</p>
     </section>
   );
 }
