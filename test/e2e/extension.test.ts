@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
+  fixture,
   launchWithExtension,
   popupUrl,
-  ROOT,
   startFixtureServer,
   tabIdOf,
   waitFor,
@@ -13,7 +11,6 @@ import {
   type FixtureServer,
 } from './harness';
 
-const page = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
 
 describe('the built extension in Chromium', () => {
   let server: FixtureServer;
@@ -21,8 +18,8 @@ describe('the built extension in Chromium', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    server.route('/news/health-data-row', page('mou-article.html'));
-    server.route('/news/waiting-lists', page('unrelated-nhs.html'));
+    server.route('/news/health-data-row', fixture('mou-article.html'));
+    server.route('/news/waiting-lists', fixture('unrelated-nhs.html'));
     browser = await launchWithExtension(server, ['www.theguardian.com', 'www.bbc.co.uk', 'www.example.org']);
   });
 
@@ -69,7 +66,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('does not run on a site outside the news list until asked', async () => {
-    server.route('/article', page('mou-article.html'));
+    server.route('/article', fixture('mou-article.html'));
     const tab = await browser.context.newPage();
     await tab.goto('https://www.example.org/article');
     const tabId = await tabIdOf(browser, tab);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
+  fixture,
   CHROME_BUILD,
   launchChromium,
   launchWithExtension,
   popupUrl,
-  ROOT,
   startFixtureServer,
   startLoggingProxy,
   tabIdOf,
@@ -18,7 +18,6 @@ import {
   type LoggingProxy,
 } from './harness';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
 const PAGES = ['https://www.theguardian.com/news/health-data-row', 'https://www.bbc.co.uk/news/waiting-lists'];
 
 describe('privacy: the extension makes no requests of its own', () => {
