@@ -60,6 +60,31 @@ describe('detector: passages that tie NHS data to the Home Office', () => {
   });
 });
 
+describe('detector: context from neighbouring passages', () => {
+  it('lends a topic to the next passage when that passage names one of its cues', () => {
+    const text = ["NHS Digital passed patients' addresses to the Home Office.", 'The memorandum of understanding was later withdrawn.', 'The weather was fine.'].join('\n\n');
+    expect(topicsOf(text)).toEqual(['home-office-mou', 'home-office-mou', null]);
+  });
+
+  it('does not lend through a receiving side alone', () => {
+    const text = ["NHS Digital passed patients' addresses to the Home Office.", 'The Home Office said it had paid compensation.'].join('\n\n');
+    expect(topicsOf(text)).toEqual(['home-office-mou', null]);
+  });
+
+  it("uses an article's firm topic for a later cue with an act or receiving side, but not in a stray article", () => {
+    const article = [
+      "NHS Digital passed patients' addresses to the Home Office.",
+      'Doctors said GP records were shared with immigration officials without consent.',
+      'Lunch was served.',
+      'Lunch was served again.',
+      'In 2017 the Home Office made 6,000 immigration tracing requests.',
+    ];
+    expect(topicsOf(article.join('\n\n'))).toEqual(['home-office-mou', 'home-office-mou', null, null, 'home-office-mou']);
+    const stray = ['Lunch was served.', 'In 2017 the Home Office made 6,000 immigration tracing requests.'];
+    expect(topicsOf(stray.join('\n\n'))).toEqual([null, null]);
+  });
+});
+
 describe('detector: key phrases', () => {
   it('prefers the longer phrase where two overlap', () => {
     const text = 'NHS Digital said';
