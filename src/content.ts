@@ -12,7 +12,7 @@ import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type CardTopic } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
-import { summarise } from './page/report';
+import { summarise } from './detect/summary';
 import { createSlicer } from './page/slices';
 import { PageTracker } from './page/tracker';
 

@@ -29,6 +29,14 @@ export interface TabState {
   updatedAt: number;
 }
 
+/** The result of "Check with Patient Data Context" on selected text. */
+export interface SelectionCheck {
+  /** The start of the selection, for the reader to recognise it. */
+  excerpt: string;
+  report: PageReport;
+  checkedAt: number;
+}
+
 const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 /** Content script → background. */
@@ -42,6 +50,7 @@ export interface ContentToBackground {
 export interface PageToBackground {
   'get-tab-state': { payload: { tabId: number }; response: TabState | null };
   'scan-tab': { payload: { tabId: number }; response: null };
+  'get-selection-check': { payload: { tabId: number }; response: SelectionCheck | null };
 }
 
 /** Popup → content script. */
@@ -61,6 +70,7 @@ const ContentToBackgroundSchema = v.variant('type', [
 const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('get-tab-state'), payload: TabIdSchema }),
   v.object({ type: v.literal('scan-tab'), payload: TabIdSchema }),
+  v.object({ type: v.literal('get-selection-check'), payload: TabIdSchema }),
 ]);
 const PopupToContentSchema = v.variant('type', [
   v.object({ type: v.literal('show-mention'), payload: v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(0)) }) }),

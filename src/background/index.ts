@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../messages';
 import { setBadgeStyle, showCount } from './badge';
+import { createMenu, forgetSelectionCheck, loadSelectionCheck, onMenuClick } from './selection';
 import { forgetTab, loadTabState, saveTabState } from './tab-state';
 
 /** Messages from the extension's own pages (popup, options), not from content scripts. */
@@ -27,6 +28,8 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
     switch (request.type) {
       case 'get-tab-state':
         return ok(await loadTabState(request.payload.tabId));
+      case 'get-selection-check':
+        return ok(await loadSelectionCheck(request.payload.tabId));
       case 'scan-tab': {
         const file = browser.runtime.getManifest().content_scripts?.[0]?.js?.[0];
         if (!file) return fail('No content script in the manifest');
@@ -62,9 +65,17 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   // A new document is loading: the old page's results no longer apply.
   if (changeInfo.status === 'loading' && changeInfo.url !== undefined) {
     void forgetTab(tabId);
+    void forgetSelectionCheck(tabId);
     void showCount(tabId, 0);
   }
 });
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-browser.runtime.onInstalled.addListener(() => void setBadgeStyle());
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+  void forgetSelectionCheck(tabId);
+});
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+browser.runtime.onInstalled.addListener(() => {
+  createMenu();
+  void setBadgeStyle();
+});
 browser.runtime.onStartup.addListener(() => void setBadgeStyle());

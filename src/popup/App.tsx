@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { TabState } from '../messages';
+import type { SelectionCheck, TabState } from '../messages';
 import { dataset } from '../data/bundled';
 import { formatDate, t } from '../ui/i18n';
 import { ErrorState } from './states/ErrorState';
@@ -7,7 +7,8 @@ import { Loading } from './states/Loading';
 import { MentionsFound } from './states/MentionsFound';
 import { NotCovered } from './states/NotCovered';
 import { NothingFound } from './states/NothingFound';
-import { getTabState, onTabStateChange, scanTab, showMention, targetTabId } from './tab';
+import { SelectionResult } from './SelectionResult';
+import { getSelectionCheck, getTabState, onTabStateChange, scanTab, showMention, targetTabId } from './tab';
 
 type View =
   | { kind: 'loading' }
@@ -17,9 +18,11 @@ type View =
 
 export function App() {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const [selection, setSelection] = useState<SelectionCheck | null>(null);
 
   const refresh = useCallback(async (tabId: number) => {
-    const state = await getTabState(tabId);
+    const [state, check] = await Promise.all([getTabState(tabId), getSelectionCheck(tabId)]);
+    setSelection(check);
     setView(state ? { kind: 'results', tabId, state } : { kind: 'not-covered', tabId });
   }, []);
 
@@ -43,6 +46,7 @@ export function App() {
         <p class="muted">{t('independent')}</p>
       </header>
       <main aria-live="polite">
+        {selection && <SelectionResult check={selection} />}
         {view.kind === 'loading' && <Loading />}
         {view.kind === 'error' && <ErrorState message={view.message} />}
         {view.kind === 'not-covered' && <NotCovered onScan={() => scanTab(view.tabId).then(() => undefined)} />}

@@ -90,8 +90,8 @@ describe('privacy: nothing for a page to probe', () => {
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
-  it('asks only for storage, activeTab and scripting; all sites only as an optional permission', () => {
-    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  it('asks only for storage, activeTab, scripting and contextMenus; all sites only as an optional permission', () => {
+    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     const scripts = manifest.content_scripts as { matches: string[] }[];

@@ -1,4 +1,4 @@
-import type { Mention } from '../detect/types';
+import type { Mention } from './types';
 import type { MentionSummary } from '../messages';
 
 const PASSAGE_LIMIT = 600;
