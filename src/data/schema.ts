@@ -83,7 +83,7 @@ const quote = (input: unknown): string => {
   return text === undefined ? String(input) : text;
 };
 
-const Text = v.pipe(
+export const Text = v.pipe(
   v.string(),
   v.check((s) => s.trim().length > 0, 'must not be empty'),
   v.check((s) => s === s.trim(), 'has leading or trailing spaces'),
@@ -113,7 +113,7 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-const HttpsUrl = v.pipe(
+export const HttpsUrl = v.pipe(
   v.string(),
   v.check(isHttpsUrl, (issue) => `${quote(issue.input)} is not an https URL`),
 );
@@ -256,7 +256,8 @@ function describeType(input: unknown): string {
   return `${typeof input} ${quote(input)}`;
 }
 
-function issueProblem(issue: v.BaseIssue<unknown>): Problem {
+/** One valibot issue as a problem in plain words, at its path. */
+export function issueProblem(issue: v.BaseIssue<unknown>): Problem {
   const keys = (issue.path ?? []).map((item) => item.key as PropertyKey);
   const path = formatPath(keys);
   const type = issue.type;

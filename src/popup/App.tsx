@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { brand } from '../brand';
 import type { SelectionCheck, TabState } from '../messages';
 import { dataset } from '../data/bundled';
+import { BrandLinks } from '../ui/BrandLinks';
 import { formatDate, t } from '../ui/i18n';
 import { ErrorState } from './states/ErrorState';
 import { Loading } from './states/Loading';
@@ -57,7 +59,10 @@ export function App() {
             <NothingFound />
           ))}
       </main>
-      <footer class="muted">{t('asOf', formatDate(dataset.asOf))}</footer>
+      <footer class="muted">
+        {t('asOf', formatDate(dataset.asOf))}
+        <BrandLinks brand={brand} />
+      </footer>
     </>
   );
 }

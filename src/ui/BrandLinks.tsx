@@ -1,0 +1,25 @@
+import type { Brand } from '../brand';
+import { t } from './i18n';
+
+/**
+ * Who handed out this copy, and their links: for an organisation's build (BRAND_FILE). The
+ * project's own build has no organisation or links, so this shows nothing there.
+ */
+export function BrandLinks({ brand }: { brand: Brand }) {
+  if (!brand.organisation && brand.links.length === 0) return null;
+  const organisation = brand.homepage ? <a href={brand.homepage} target="_blank" rel="noreferrer">{brand.organisation}</a> : brand.organisation;
+  return (
+    <div class="brand">
+      {brand.organisation && <p>{t('brandFrom')} {organisation}</p>}
+      {brand.links.length > 0 && (
+        <ul>
+          {brand.links.map((link) => (
+            <li key={link.url}>
+              <a href={link.url} target="_blank" rel="noreferrer">{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
