@@ -15,10 +15,10 @@ import { readFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { copyFiles, keepTestHostsOutOf, thirdPartyLicences } from './scripts/build-plugins';
-import { brandFiles, brandManifest, loadBrandFile, pageBrand, type BrandBuild } from './scripts/brand';
-import { parseDataset } from './src/data/schema';
-import { matchPatterns } from './src/hosts';
+import { copyFiles, keepTestHostsOutOf, thirdPartyLicences } from './scripts/build-plugins.ts';
+import { brandFiles, brandManifest, loadBrandFile, pageBrand, type BrandBuild } from './scripts/brand.ts';
+import { parseDataset } from './src/data/schema.ts';
+import { matchPatterns } from './src/hosts.ts';
 
 type Target = 'chrome' | 'firefox';
 const GECKO_ID = 'patient-data-context@extension';

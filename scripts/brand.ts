@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
-import type { Brand } from '../src/brand';
-import { HttpsUrl, issueProblem, Text } from '../src/data/schema';
+import type { Brand } from '../src/brand.ts';
+import { HttpsUrl, issueProblem, Text } from '../src/data/schema.ts';
 
 const atMost = (limit: number) => v.maxLength<string, number, string>(limit, `must be at most ${limit} characters`);
 const IconPath = v.pipe(Text, v.regex(/\.png$/i, 'must be the path of a .png file'));
