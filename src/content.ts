@@ -5,6 +5,7 @@
  */
 import { analyseBlock, mentionsFrom, type BlockAnalysis } from './detect/detector';
 import { buildLexicon } from './detect/lexicon';
+import { summarise } from './detect/summary';
 import type { Mention } from './detect/types';
 import { dateLocale, formatDate } from './dates';
 import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReport, type Result } from './messages';
@@ -12,7 +13,6 @@ import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type CardTopic } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
-import { summarise } from './detect/summary';
 import { createSlicer } from './page/slices';
 import { PageTracker } from './page/tracker';
 
