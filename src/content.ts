@@ -5,10 +5,11 @@
  */
 import { analyseBlock, mentionsFrom, type BlockAnalysis } from './detect/detector';
 import { buildLexicon } from './detect/lexicon';
-import { summarise } from './detect/summary';
+import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
 import { dateLocale, formatDate } from './dates';
-import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReport, type Result } from './messages';
+import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReportMessage, type Result } from './messages';
+import { articleDate } from './page/article-date';
 import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type CardTopic } from './page/hover-card';
@@ -127,10 +128,15 @@ function start(): void {
     highlighter.mark(marks.map((mark) => mark.range));
     if (marks.length > 0) card ??= createCard();
     card?.setMarks(marks);
-    const report: PageReport = {
+    const report: PageReportMessage = {
       mentions: mentions.map((m) => summarise(passages[m.block]!.text, m)),
       truncated: tracker.truncated,
       chars: passages.reduce((sum, p) => sum + p.text.length, 0),
+      context: claimContext(
+        passages.map((p) => p.text),
+        mentions,
+        mentions.length > 0 ? articleDate(document) : undefined,
+      ),
     };
     const serialised = JSON.stringify(report);
     if (serialised === lastReport) return;

@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../messages';
 import { setBadgeStyle, showCount } from './badge';
+import { checkPageClaims } from './claims';
 import { createMenu, forgetSelectionCheck, loadSelectionCheck, onMenuClick } from './selection';
 import { forgetTab, loadTabState, saveTabState } from './tab-state';
 
@@ -44,10 +45,12 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
   const request = parseContentToBackground(message);
   if (!request) return undefined;
   switch (request.type) {
-    case 'page-report':
-      await saveTabState(tabId, request.payload);
-      await showCount(tabId, request.payload.mentions.length);
+    case 'page-report': {
+      const { context, ...report } = request.payload;
+      await saveTabState(tabId, report, checkPageClaims(context));
+      await showCount(tabId, report.mentions.length);
       return ok(null);
+    }
     case 'open-details': {
       const popup = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
       const url = `${browser.runtime.getURL(popup)}?tab=${tabId}#${encodeURIComponent(request.payload.topic)}`;

@@ -4,6 +4,7 @@
  * like page results, and shown in the popup.
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { checkClaims } from '../claims';
 import { dataset } from '../data/bundled';
 import { blocksFromPlainText } from '../detect/blocks';
 import { detect } from '../detect/detector';
@@ -21,10 +22,12 @@ let lexicon: ReturnType<typeof buildLexicon> | null = null;
 export function checkText(selection: string): SelectionCheck {
   lexicon ??= buildLexicon(dataset.topics);
   const text = selection.slice(0, MAX_SELECTION_CHARS);
-  const mentions = detect(lexicon, text, blocksFromPlainText(text));
+  const blocks = blocksFromPlainText(text);
+  const mentions = detect(lexicon, text, blocks);
   return {
     excerpt: text.length > 300 ? `${text.slice(0, 299)}…` : text,
     report: { mentions: mentions.map((m) => summarise(text, m)), truncated: text.length < selection.length, chars: text.length },
+    claims: checkClaims(text, mentions, dataset, { blocks }),
     checkedAt: Date.now(),
   };
 }

@@ -34,6 +34,11 @@ describe('the built extension in Chromium', () => {
     const tabId = await tabIdOf(browser, tab);
     const badge = await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
 
+    // The page's dates were checked against the record in the background.
+    const state = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    const claims = (state[`tab:${tabId}`] as { claims: { text: string; verdict: string; expected: string }[] }).claims;
+    expect(claims).toContainEqual(expect.objectContaining({ text: 'withdrawn in November 2018', verdict: 'matches', expected: '9 November 2018' }));
+
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(browser, tabId));
     await popup.waitForSelector('[data-topic="home-office-mou"]');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
 import { blocksFromPlainText } from '../../src/detect/blocks';
+import { claimContext } from '../../src/detect/summary';
 import { detect, findTerms } from '../../src/detect/detector';
 import { buildLexicon } from '../../src/detect/lexicon';
 import type { TextBlock } from '../../src/detect/types';
@@ -121,5 +122,17 @@ describe('plain-text passages', () => {
     const text = 'Heading\nThis paragraph was wrapped by an editor at a fixed column width and goes\non after the break.\n\nNext one.';
     const blocks = blocksFromPlainText(text).map((b) => text.slice(b.start, b.end));
     expect(blocks).toEqual(['Heading', 'This paragraph was wrapped by an editor at a fixed column width and goes\non after the break.', 'Next one.']);
+  });
+});
+
+describe('claim context', () => {
+  it('keeps flagged passages and their neighbours, in order, with the flagged ones pointed at', () => {
+    const texts = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
+    const mention = (block: number) => ({ topic: 'home-office-mou', block, start: 0, end: texts[block]!.length, phrases: [], confidence: 0.9 });
+    const context = claimContext(texts, [mention(1), mention(5)], '2018-05-10');
+    expect(context.text).toBe('zero\n\none\n\ntwo\n\nfour\n\nfive\n\nsix');
+    expect(context.passages).toEqual([{ topic: 'home-office-mou', block: 1 }, { topic: 'home-office-mou', block: 4 }]);
+    expect(context.blocks.map((b) => context.text.slice(b.start, b.end))).toEqual(['zero', 'one', 'two', 'four', 'five', 'six']);
+    expect(context.articleDate).toBe('2018-05-10');
   });
 });

@@ -58,3 +58,10 @@ describe('checking selected text', () => {
     expect(session.size).toBe(0);
   });
 });
+
+describe('checking selected text against the record', () => {
+  it('checks the dates in a selection', () => {
+    const check = checkText("NHS Digital's agreement to pass patients' addresses to the Home Office was withdrawn in November 2018.");
+    expect(check.claims.map((c) => [c.verdict, c.expected])).toEqual([['matches', '9 November 2018']]);
+  });
+});
