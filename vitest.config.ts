@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // What vite.config.ts defines for the extension's code, as in the project's own build.
+  define: { __PDC_BRAND__: 'null' },
   test: {
     projects: [
       {

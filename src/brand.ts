@@ -1,30 +1,26 @@
 /**
- * Who publishes this copy of the extension, and where its readers can reach them. The defaults
- * below are the project's own; an organisation's build replaces them. A link that is not
- * configured is not shown: the pages never fall back to an address nobody set.
+ * Who this copy of the extension comes from, for the popup and options page. The project's own
+ * builds show the defaults below; an organisation's build (`BRAND_FILE=brand.json npm run build`,
+ * see scripts/brand.ts) puts its own name, organisation and links in their place.
  */
-
-export interface BrandLink {
-  label: string;
-  url: string;
-}
-
 export interface Brand {
   name: string;
-  /** The organisation that publishes this copy, if it is not the project itself. */
+  /** The organisation handing out this copy. */
   organisation?: string;
   homepage?: string;
-  /** A page for filing a new issue (e.g. a GitHub repository's `/issues/new`), prefilled on use. */
+  /**
+   * Where readers report a wrong match: a page for filing a new issue (e.g. a GitHub repository's
+   * `/issues/new`), prefilled on use; or else an email address. With neither, no link is shown.
+   */
   issueUrl?: string;
-  /** An address for reports, used when there is no issue page. */
   email?: string;
-  links: BrandLink[];
+  links: { label: string; url: string }[];
 }
 
-export const brand: Brand = {
-  name: 'Patient Data Context',
-  links: [],
-};
+const PROJECT_BRAND: Brand = { name: 'Patient Data Context', links: [] };
+
+// vite.config.ts defines __PDC_BRAND__ as the brand file's content, or null without one.
+export const brand: Brand = __PDC_BRAND__ ?? PROJECT_BRAND;
 
 export interface Report {
   title: string;

@@ -5,14 +5,15 @@
  */
 import { analyseBlock, mentionsFrom, type BlockAnalysis } from './detect/detector';
 import { buildLexicon } from './detect/lexicon';
+import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
 import { dateLocale, formatDate } from './dates';
-import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReport, type Result } from './messages';
+import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReportMessage, type Result } from './messages';
+import { articleDate } from './page/article-date';
 import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type CardTopic, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
-import { summarise } from './page/report';
 import { createSlicer } from './page/slices';
 import { PageTracker } from './page/tracker';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
@@ -146,10 +147,15 @@ function start(settings: Settings): void {
       }),
     );
     showMarks();
-    const report: PageReport = {
+    const report: PageReportMessage = {
       mentions: mentions.map((m) => summarise(passages[m.block]!.text, m)),
       truncated: tracker.truncated,
       chars: passages.reduce((sum, p) => sum + p.text.length, 0),
+      context: claimContext(
+        passages.map((p) => p.text),
+        mentions,
+        mentions.length > 0 ? articleDate(document) : undefined,
+      ),
     };
     const serialised = JSON.stringify(report);
     if (serialised === lastReport) return;

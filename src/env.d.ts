@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import type { Brand } from './brand';
 import type { TopicVocabulary } from './detect/types';
 
 declare global {
@@ -9,4 +10,6 @@ declare global {
   const __PDC_TOPICS__: (TopicVocabulary & { title: string; status: { label: string; since: string } })[];
   /** The dataset's review date. */
   const __PDC_AS_OF__: string;
+  /** The organisation's brand file (BRAND_FILE) as the pages need it; null for the project's own build. */
+  const __PDC_BRAND__: Brand | null;
 }

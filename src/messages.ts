@@ -3,6 +3,7 @@
  * Each map entry is `{ payload, response }`; senders use `send*`, receivers validate with `parse*`.
  */
 import * as v from 'valibot';
+import type { Claim } from './claims/types';
 import { RUN_MODES, type RunMode } from './settings';
 
 const MentionSummarySchema = v.object({
@@ -24,17 +25,46 @@ export const PageReportSchema = v.object({
 });
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 
+/**
+ * What the claims check reads: the flagged passages and their neighbours, compacted into one
+ * text, with the page's publication day. The background checks it against the record.
+ */
+const ClaimContextSchema = v.object({
+  text: v.pipe(v.string(), v.maxLength(60_000)),
+  blocks: v.pipe(v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(1500)),
+  passages: v.pipe(
+    v.array(v.object({ topic: v.pipe(v.string(), v.maxLength(64)), block: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+    v.maxLength(500),
+  ),
+  articleDate: v.optional(v.pipe(v.string(), v.maxLength(10))),
+});
+export type ClaimContext = v.InferOutput<typeof ClaimContextSchema>;
+
+const PageReportMessageSchema = v.object({ ...PageReportSchema.entries, context: ClaimContextSchema });
+export type PageReportMessage = v.InferOutput<typeof PageReportMessageSchema>;
+
 export interface TabState {
   report: PageReport;
+  /** The page's dates and figures checked against the record. */
+  claims: Claim[];
   /** Milliseconds since the epoch. */
   updatedAt: number;
+}
+
+/** The result of "Check with Patient Data Context" on selected text. */
+export interface SelectionCheck {
+  /** The start of the selection, for the reader to recognise it. */
+  excerpt: string;
+  report: PageReport;
+  claims: Claim[];
+  checkedAt: number;
 }
 
 const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 /** Content script → background. */
 export interface ContentToBackground {
-  'page-report': { payload: PageReport; response: null };
+  'page-report': { payload: PageReportMessage; response: null };
   /** The hover card's "details": open the popup's view of this tab in a tab of its own. */
   'open-details': { payload: { topic: string }; response: null };
 }
@@ -43,6 +73,7 @@ export interface ContentToBackground {
 export interface PageToBackground {
   'get-tab-state': { payload: { tabId: number }; response: TabState | null };
   'scan-tab': { payload: { tabId: number }; response: null };
+  'get-selection-check': { payload: { tabId: number }; response: SelectionCheck | null };
   /**
    * Where the content script runs by itself. `all-sites` needs the optional permission granted
    * first (from a click in the page); the background then registers the script for every site.
@@ -63,12 +94,13 @@ export type Envelope<Map> = { [K in keyof Map]: { type: K; payload: Map[K] exten
 export type ResponseOf<Map, K extends keyof Map> = Map[K] extends { response: infer R } ? R : never;
 
 const ContentToBackgroundSchema = v.variant('type', [
-  v.object({ type: v.literal('page-report'), payload: PageReportSchema }),
+  v.object({ type: v.literal('page-report'), payload: PageReportMessageSchema }),
   v.object({ type: v.literal('open-details'), payload: v.object({ topic: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)) }) }),
 ]);
 const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('get-tab-state'), payload: TabIdSchema }),
   v.object({ type: v.literal('scan-tab'), payload: TabIdSchema }),
+  v.object({ type: v.literal('get-selection-check'), payload: TabIdSchema }),
   v.object({ type: v.literal('set-run-mode'), payload: v.object({ mode: v.picklist(RUN_MODES) }) }),
 ]);
 const PopupToContentSchema = v.variant('type', [

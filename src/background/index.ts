@@ -14,7 +14,9 @@ import {
   type Result,
 } from '../messages';
 import { setBadgeStyle, showCount } from './badge';
+import { checkPageClaims } from './claims';
 import { declaredContentScript, followPermissionChanges, setRunMode } from './run-mode';
+import { createMenu, forgetSelectionCheck, loadSelectionCheck, onMenuClick } from './selection';
 import { forgetTab, loadTabState, saveTabState } from './tab-state';
 
 /** Messages from the extension's own pages (popup, options), not from content scripts. */
@@ -31,8 +33,8 @@ function pageAnswers(tabId: number): Promise<boolean> {
   return call<PopupToContent, 'ping'>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }), 'ping', {}).catch(() => false);
 }
 
-async function forgetIfGone(tabId: number): Promise<void> {
-  if (!(await pageAnswers(tabId))) await forgetTab(tabId);
+async function forgetTabResults(tabId: number): Promise<void> {
+  await Promise.all([forgetTab(tabId), forgetSelectionCheck(tabId)]);
 }
 
 async function handle(message: unknown, sender: Runtime.MessageSender): Promise<Result<unknown> | undefined> {
@@ -46,11 +48,13 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
         const { tabId } = request.payload;
         const state = await loadTabState(tabId);
         if (state && !(await pageAnswers(tabId))) {
-          await forgetTab(tabId);
+          await forgetTabResults(tabId);
           return ok(null);
         }
         return ok(state);
       }
+      case 'get-selection-check':
+        return ok(await loadSelectionCheck(request.payload.tabId));
       case 'scan-tab': {
         const target = { tabId: request.payload.tabId };
         // Tells the content script that a user asked, which it needs in "only when I click" mode.
@@ -73,10 +77,12 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
   const request = parseContentToBackground(message);
   if (!request) return undefined;
   switch (request.type) {
-    case 'page-report':
-      await saveTabState(tabId, request.payload);
-      await showCount(tabId, request.payload.mentions.length);
+    case 'page-report': {
+      const { context, ...report } = request.payload;
+      await saveTabState(tabId, report, checkPageClaims(context));
+      await showCount(tabId, report.mentions.length);
       return ok(null);
+    }
     case 'open-details': {
       const popup = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
       const url = `${browser.runtime.getURL(popup)}?tab=${tabId}#${encodeURIComponent(request.payload.topic)}`;
@@ -93,13 +99,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   // A new document is loading: the old page's results no longer apply.
   if (changeInfo.status === 'loading' && changeInfo.url !== undefined) {
-    void forgetTab(tabId);
+    void forgetTabResults(tabId);
     void showCount(tabId, 0);
   }
   // Also fired by frames and same-page navigations, so it checks rather than forgets.
-  if (changeInfo.status === 'complete') void forgetIfGone(tabId);
+  if (changeInfo.status === 'complete') {
+    void pageAnswers(tabId).then((answers) => (answers ? undefined : forgetTabResults(tabId)));
+  }
 });
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => void forgetTabResults(tabId));
 followPermissionChanges();
-browser.runtime.onInstalled.addListener(() => void setBadgeStyle());
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+browser.runtime.onInstalled.addListener(() => {
+  createMenu();
+  void setBadgeStyle();
+});
 browser.runtime.onStartup.addListener(() => void setBadgeStyle());

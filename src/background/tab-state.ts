@@ -3,12 +3,13 @@
  * and forgotten when the tab navigates or closes. Nothing is written to disk.
  */
 import browser from 'webextension-polyfill';
+import type { Claim } from '../claims/types';
 import type { PageReport, TabState } from '../messages';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
-export async function saveTabState(tabId: number, report: PageReport): Promise<TabState> {
-  const state: TabState = { report, updatedAt: Date.now() };
+export async function saveTabState(tabId: number, report: PageReport, claims: Claim[]): Promise<TabState> {
+  const state: TabState = { report, claims, updatedAt: Date.now() };
   await browser.storage.session.set({ [key(tabId)]: state });
   return state;
 }

@@ -5,6 +5,7 @@
 import { Window } from 'happy-dom';
 import { blocksFromPlainText } from '../detect/blocks';
 import type { TextBlock } from '../detect/types';
+import { articleDate } from '../page/article-date';
 import { extractPassages } from '../page/extract';
 import { isPeripheral } from '../page/placement';
 
@@ -12,6 +13,8 @@ export interface ReadableText {
   text: string;
   blocks: TextBlock[];
   truncated: boolean;
+  /** When the page says it was published (YYYY-MM-DD), for "last year" in its claims. */
+  articleDate?: string;
 }
 
 /** Same cap as a page in the browser: a researcher's scan and the extension agree. */
@@ -47,7 +50,8 @@ export async function readableTextOfHtml(html: string): Promise<ReadableText> {
       parts.push(passage.text);
       length += passage.text.length;
     }
-    return { text: parts.join(''), blocks, truncated: budget.truncated };
+    const published = articleDate(document as unknown as Document);
+    return { text: parts.join(''), blocks, truncated: budget.truncated, ...(published ? { articleDate: published } : {}) };
   } finally {
     await window.happyDOM.close();
   }

@@ -83,7 +83,7 @@ const quote = (input: unknown): string => {
   return text === undefined ? String(input) : text;
 };
 
-const Text = v.pipe(
+export const Text = v.pipe(
   v.string(),
   v.check((s) => s.trim().length > 0, 'must not be empty'),
   v.check((s) => s === s.trim(), 'has leading or trailing spaces'),
@@ -113,7 +113,7 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-const HttpsUrl = v.pipe(
+export const HttpsUrl = v.pipe(
   v.string(),
   v.check(isHttpsUrl, (issue) => `${quote(issue.input)} is not an https URL`),
 );
@@ -138,8 +138,37 @@ export const SourceSchema = v.strictObject({
   note: v.optional(Text),
 });
 
+/**
+ * Words that tie a page's date or number to a record, for the claims check (src/claims). A
+ * sentence is about the record when one of `words` sits right by the date or number, the thing it
+ * names nearest to those words is one of `about`, and it holds one of `with` somewhere.
+ */
+export const TriggersSchema = v.strictObject({
+  /** What happened, or what was counted: "withdrawn", "traced". */
+  words: v.optional(v.pipe(v.array(Term), v.minLength(1, 'needs at least one phrase or must be left out'))),
+  /** What it happened to: "memorandum", "report". */
+  about: v.optional(v.pipe(v.array(Term), v.minLength(1, 'needs at least one phrase or must be left out'))),
+  /** Any one of these must be in the sentence too: "police". */
+  with: v.optional(v.pipe(v.array(Term), v.minLength(1, 'needs at least one phrase or must be left out'))),
+});
+
+/**
+ * How the claims check recognises a page repeating a discrepancy's claim: a date (optionally only
+ * the `dates` the claim uses) or a figure with one of `values` (in `unit`, when given).
+ */
+export const DiscrepancyTriggersSchema = v.strictObject({
+  ...TriggersSchema.entries,
+  kind: v.picklist(['date', 'figure'], (issue) => `${quote(issue.input)} is not a claim kind (date or figure)`),
+  dates: v.optional(v.pipe(v.array(PartialDate), v.minLength(1, 'needs at least one date or must be left out'))),
+  values: v.optional(v.pipe(v.array(v.pipe(v.number(), v.finite('must be a finite number'))), v.minLength(1, 'needs at least one value or must be left out'))),
+  unit: v.optional(Text),
+});
+
 export const EventSchema = v.strictObject({
   date: PartialDate,
+  /** The last day of an event that ran over several days, such as a hearing. */
+  end: v.optional(FullDate),
+  triggers: v.optional(TriggersSchema),
   title: Text,
   detail: v.optional(Text),
   /** One of the few dates that matter most for the topic: shown first, the rest on demand. */
@@ -158,6 +187,7 @@ export const FigureSchema = v.strictObject({
   to: v.optional(PartialDate),
   statement: Text,
   sources: SourceRefs,
+  triggers: v.optional(TriggersSchema),
 });
 
 export const DiscrepancySchema = v.strictObject({
@@ -173,6 +203,7 @@ export const DiscrepancySchema = v.strictObject({
   sources: SourceRefs,
   /** Which of `sources` carry the claim (the rest support the finding). */
   claimSources: v.optional(v.array(Id)),
+  triggers: v.optional(DiscrepancyTriggersSchema),
 });
 
 export const StatusSchema = v.strictObject({
@@ -218,6 +249,8 @@ export type DatasetEvent = v.InferOutput<typeof EventSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Discrepancy = v.InferOutput<typeof DiscrepancySchema>;
 export type TopicTerms = v.InferOutput<typeof TermsSchema>;
+export type Triggers = v.InferOutput<typeof TriggersSchema>;
+export type DiscrepancyTriggers = v.InferOutput<typeof DiscrepancyTriggersSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Problems and errors.
@@ -258,7 +291,8 @@ function describeType(input: unknown): string {
   return `${typeof input} ${quote(input)}`;
 }
 
-function issueProblem(issue: v.BaseIssue<unknown>): Problem {
+/** One valibot issue as a problem in plain words, at its path. */
+export function issueProblem(issue: v.BaseIssue<unknown>): Problem {
   const keys = (issue.path ?? []).map((item) => item.key as PropertyKey);
   const path = formatPath(keys);
   const type = issue.type;
@@ -330,6 +364,10 @@ function crossChecks(data: Dataset): Problem[] {
       const path = `${at}.events[${e}]`;
       refs(`${path}.sources`, event.sources);
       afterAsOf(`${path}.date`, event.date);
+      if (event.end !== undefined && !(isFullDate(event.date) && event.end > event.date)) {
+        add(`${path}.end`, `${quote(event.end)} must be a later day than a full date (YYYY-MM-DD)`);
+      }
+      if (event.triggers && !event.triggers.words) add(`${path}.triggers.words`, 'is required: an event is recognised by what happened');
       const span = dateSpan(event.date);
       if (latest && span.end < latest.start) {
         add(`${path}.date`, `${quote(event.date)} is out of order: it comes after events[${latest.index}] (${quote(latest.date)}); events must be oldest first`);
@@ -359,6 +397,13 @@ function crossChecks(data: Dataset): Problem[] {
       (item.claimSources ?? []).forEach((id, i) => {
         if (!item.sources.includes(id)) add(`${path}.claimSources[${i}]`, `${quote(id)} is not one of this discrepancy's sources`);
       });
+      const triggers = item.triggers;
+      if (triggers?.kind === 'figure') {
+        if (!triggers.values) add(`${path}.triggers.values`, 'is required for a figure: the numbers the claim uses');
+        if (triggers.dates) add(`${path}.triggers.dates`, 'is only for a date claim');
+      } else if (triggers?.kind === 'date') {
+        if (triggers.values || triggers.unit) add(`${path}.triggers`, 'values and unit are only for a figure claim');
+      }
     });
 
     // Terms: no phrase twice in a topic, and no topic name shared with another topic.

@@ -114,11 +114,17 @@ export function analyseBlock(lexicon: Lexicon, text: string, block: TextBlock): 
 /** How many passages away a flagged passage lends its topic to a neighbour that names a cue of it. */
 const CONTEXT_REACH = 1;
 const LENT_CONFIDENCE = 0.55;
+/** An article with this many passages firmly about a topic makes the topic's own words enough elsewhere in it. */
+const ARTICLE_TOPIC_MIN = 2;
+const FIRM_CONFIDENCE = 0.7;
+const ARTICLE_CONFIDENCE = 0.5;
 
 /**
- * Turns per-passage analyses into mentions. A passage that is not about a topic on its own, but
- * holds one of the topic's cues ("the MoU was withdrawn"), is flagged too when the passage next
- * to it is flagged for that topic.
+ * Turns per-passage analyses into mentions. A passage that is not about a topic on its own is
+ * flagged too when it holds one of the topic's cues ("the MoU was withdrawn") and
+ * - the passage next to it is flagged for that topic; or
+ * - the article is firmly about the topic (ARTICLE_TOPIC_MIN passages on their own) and the cue
+ *   comes with the topic's receiving side, an act of sharing or a second cue.
  */
 export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks: readonly TextBlock[]): Mention[] {
   const topicAt: (string | null)[] = analyses.map((a) => a?.verdict?.topic ?? null);
@@ -142,6 +148,24 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
   for (let i = analyses.length - 1; i >= 0; i--) {
     for (let d = 1; d <= CONTEXT_REACH && i + d < analyses.length; d++) lend(i, i + d);
   }
+  const firm = new Map<string, number>();
+  for (const analysis of analyses) {
+    const verdict = analysis?.verdict;
+    if (verdict && verdict.confidence >= FIRM_CONFIDENCE) firm.set(verdict.topic, (firm.get(verdict.topic) ?? 0) + 1);
+  }
+  analyses.forEach((analysis, i) => {
+    if (!analysis || topicAt[i] !== null) return;
+    for (const [topic, count] of firm) {
+      if (count < ARTICLE_TOPIC_MIN) continue;
+      const cues = analysis.hits.filter((hit) => hit.topic === topic && hit.kind === 'cue');
+      const support = analysis.hits.some((hit) => (hit.topic === topic && hit.kind === 'partner') || hit.kind === 'sharing') || new Set(cues.map((c) => c.start)).size > 1;
+      if (cues.length === 0 || !support) continue;
+      topicAt[i] = topic;
+      confidence[i] = ARTICLE_CONFIDENCE;
+      phrases[i] = analysis.hits.filter((hit) => hit.topic === topic || hit.kind === 'sharing');
+      return;
+    }
+  });
   const mentions: Mention[] = [];
   topicAt.forEach((topic, index) => {
     if (topic === null) return;

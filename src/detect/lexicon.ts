@@ -23,7 +23,7 @@ export const SHARED_TERMS: Record<'nhs-data' | 'nhs' | 'data' | 'sharing', reado
   ],
   data: [
     'data', 'records', 'record', 'details', 'information', 'addresses', 'address', 'names',
-    'date of birth', 'dates of birth', 'immigration status', 'debt', 'debts', 'bill', 'bills', 'charges',
+    'data-sharing', 'date of birth', 'dates of birth', 'immigration status', 'debt', 'debts', 'bill', 'bills', 'charges',
   ],
   sharing: [
     'share', 'shares', 'shared', 'sharing', 'data-sharing', 'handed', 'handing', 'passed', 'passing', 'hand over', 'hands over', 'handed over',
@@ -32,7 +32,7 @@ export const SHARED_TERMS: Record<'nhs-data' | 'nhs' | 'data' | 'sharing', reado
     'transfer', 'transferred', 'transfers', 'supplied', 'supply', 'provided to', 'provide', 'gave access',
     'given access', 'access to', 'request', 'requests', 'requested', 'tracing', 'trace', 'traced',
     'give', 'gives', 'giving', 'gave', 'given', 'obtain', 'obtained', 'obtaining', 'inform', 'informed',
-    'notify', 'notified', 'check', 'checks', 'checked', 'sold', 'sell', 'selling', 'made available', 'release', 'released', 'uploaded', 'extract', 'extraction',
+    'notify', 'notified', 'check', 'checks', 'checked', 'access', 'accessed', 'accessing', 'snooping', 'sold', 'sell', 'selling', 'made available', 'release', 'released', 'uploaded', 'extract', 'extraction',
     'collect', 'collected', 'collection', 'agreement', 'deal', 'contract', 'report', 'reported', 'reporting',
   ],
 };

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { dataset } from '../data/bundled';
 import { datasetAge } from '../data/freshness';
-import type { TabState } from '../messages';
-import type { Settings } from '../settings';
 import { brand } from '../brand';
+import type { SelectionCheck, TabState } from '../messages';
+import type { Settings } from '../settings';
+import { BrandLinks } from '../ui/BrandLinks';
 import { formatDate, t } from '../ui/i18n';
 import { requestAllSites, setRunMode } from '../ui/settings-store';
 import { DatasetStale } from './states/DatasetStale';
@@ -13,7 +14,8 @@ import { Loading } from './states/Loading';
 import { MentionsFound } from './states/MentionsFound';
 import { NotCovered } from './states/NotCovered';
 import { NothingFound } from './states/NothingFound';
-import { getTabState, onTabStateChange, scanTab, showMention, targetTabId } from './tab';
+import { SelectionResult } from './SelectionResult';
+import { getSelectionCheck, getTabState, onTabStateChange, scanTab, showMention, targetTabId } from './tab';
 
 type View =
   | { kind: 'loading' }
@@ -39,9 +41,11 @@ async function allowAllSites(): Promise<boolean> {
 
 export function App({ settings }: { settings: Settings }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const [selection, setSelection] = useState<SelectionCheck | null>(null);
 
   const refresh = useCallback(async (tabId: number) => {
-    const state = await getTabState(tabId);
+    const [state, check] = await Promise.all([getTabState(tabId), getSelectionCheck(tabId)]);
+    setSelection(check);
     setView(state ? { kind: 'results', tabId, state } : { kind: 'not-covered', tabId });
   }, []);
 
@@ -67,6 +71,7 @@ export function App({ settings }: { settings: Settings }) {
       {datasetAge(dataset.asOf, new Date()).stale && <DatasetStale />}
       <p role="status" class="visually-hidden">{announcement(view)}</p>
       <main>
+        {selection && <SelectionResult check={selection} />}
         {view.kind === 'loading' && <Loading />}
         {view.kind === 'error' && <ErrorState message={view.message} />}
         {view.kind === 'not-covered' && (
@@ -74,7 +79,7 @@ export function App({ settings }: { settings: Settings }) {
         )}
         {view.kind === 'results' &&
           (view.state.report.mentions.length > 0 ? (
-            <MentionsFound report={view.state.report} onShow={(index) => showMention(view.tabId, index)} />
+            <MentionsFound report={view.state.report} claims={view.state.claims} onShow={(index) => showMention(view.tabId, index)} />
           ) : (
             <NothingFound />
           ))}
@@ -84,6 +89,7 @@ export function App({ settings }: { settings: Settings }) {
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openSettings')}
         </button>
+        <BrandLinks brand={brand} />
       </footer>
     </>
   );

@@ -15,6 +15,10 @@ export function getTabState(tabId: number): Promise<ResponseOf<PageToBackground,
   return call<PageToBackground, 'get-tab-state'>(toBackground, 'get-tab-state', { tabId });
 }
 
+export function getSelectionCheck(tabId: number): Promise<ResponseOf<PageToBackground, 'get-selection-check'>> {
+  return call<PageToBackground, 'get-selection-check'>(toBackground, 'get-selection-check', { tabId });
+}
+
 export function scanTab(tabId: number): Promise<null> {
   return call<PageToBackground, 'scan-tab'>(toBackground, 'scan-tab', { tabId });
 }
@@ -26,7 +30,7 @@ export function showMention(tabId: number, index: number): Promise<boolean> {
 /** Calls `listener` whenever the background stores new results for the tab. */
 export function onTabStateChange(tabId: number, listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'session' && `tab:${tabId}` in changes) listener();
+    if (area === 'session' && (`tab:${tabId}` in changes || `selection:${tabId}` in changes)) listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

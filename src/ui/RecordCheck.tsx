@@ -1,48 +1,73 @@
-import { sourceById } from '../data/bundled';
-import { t, type MessageKey } from './i18n';
+import { useId } from 'preact/hooks';
+import type { Claim, ClaimVerdict } from '../claims';
+import type { Source } from '../data/schema';
 
-/** A date or figure stated on the page, checked against the record (DESIGN §3, `claims`). */
-export interface CheckedClaim {
-  text: string;
-  kind: 'date' | 'figure';
-  verdict: 'matches' | 'differs' | 'disputed' | 'unverified';
-  /** What the record says, in a few words. */
-  expected?: string;
-  sources: string[];
+/** The words the list needs, from the caller's locale. */
+export interface RecordCheckLabels {
+  heading: string;
+  verdicts: Record<ClaimVerdict, string>;
+  /** Before what the record says: "The record:". */
+  record: string;
+  /** When the record has nothing on the claim. */
+  noRecord: string;
+  /** Before the list of sources: "Sources:". */
+  sources: string;
+  /** When given, said under the heading when no claim was checked; without it, nothing is shown. */
+  none?: string;
 }
 
-const VERDICT_LABEL: Record<CheckedClaim['verdict'], MessageKey> = {
-  matches: 'verdictMatches',
-  differs: 'verdictDiffers',
-  disputed: 'verdictDisputed',
-  unverified: 'verdictUnverified',
-};
+interface Props {
+  claims: readonly Pick<Claim, 'text' | 'verdict' | 'expected' | 'sources'>[];
+  /** The dataset's sources, to name and link each claim's sources. */
+  sources: readonly Source[];
+  labels: RecordCheckLabels;
+}
 
-/** "What the record says": the page's dates and figures against the record, or a line saying none were checked. */
-export function RecordCheck({ claims }: { claims: readonly CheckedClaim[] }) {
+/**
+ * The page's dates and figures checked against the record: for each, the verdict, the page's
+ * own words, what the record says and its sources. With no claims it renders nothing, or the
+ * `none` line under its heading. Styling hooks: `.record-check`, and `data-verdict` on each item.
+ */
+export function RecordCheck({ claims, sources, labels }: Props) {
+  const headingId = useId();
+  if (claims.length === 0 && !labels.none) return null;
+  const byId = new Map(sources.map((source) => [source.id, source]));
   return (
-    <section class="record-check">
-      <h4>{t('recordSaysHeading')}</h4>
+    <section class="record-check" aria-labelledby={headingId}>
+      <h2 id={headingId}>{labels.heading}</h2>
       {claims.length === 0 ? (
-        <p class="muted">{t('noClaimsChecked')}</p>
+        <p class="muted">{labels.none}</p>
       ) : (
         <ul class="claims">
-          {claims.map((claim) => (
-            <li key={`${claim.kind} ${claim.text}`}>
-              <q>{claim.text}</q> <span class={`verdict verdict-${claim.verdict}`}>{t(VERDICT_LABEL[claim.verdict])}</span>
-              {claim.expected && <span class="expected">{t('recordValue', claim.expected)}</span>}
-              <span class="claim-sources">
-                {claim.sources.flatMap((id) => {
-                  const source = sourceById(id);
-                  return source
-                    ? [
-                        <a key={id} href={source.url} target="_blank" rel="noopener noreferrer" lang="en">
-                          {source.title}
-                        </a>,
-                      ]
-                    : [];
-                })}
-              </span>
+          {claims.map((claim, index) => (
+            <li key={index} class="claim" data-verdict={claim.verdict}>
+              <p>
+                <strong class="verdict">{labels.verdicts[claim.verdict]}</strong> <q>{claim.text}</q>
+              </p>
+              <p class="expected">
+                {labels.record} {claim.expected || labels.noRecord}
+              </p>
+              {claim.sources.length > 0 && (
+                <p class="sources">
+                  {labels.sources}{' '}
+                  {claim.sources.map((id, i) => {
+                    const source = byId.get(id);
+                    return (
+                      <span key={id}>
+                        {i > 0 && '; '}
+                        {source ? (
+                          <a href={source.url} target="_blank" rel="noopener noreferrer">
+                            {source.title}
+                          </a>
+                        ) : (
+                          id
+                        )}
+                        {source && ` (${source.publisher})`}
+                      </span>
+                    );
+                  })}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
+  fixture,
   launchWithExtension,
   popupUrl,
-  ROOT,
   startFixtureServer,
   tabIdOf,
   waitFor,
@@ -13,7 +11,6 @@ import {
   type FixtureServer,
 } from './harness';
 
-const page = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
 
 describe('the built extension in Chromium', () => {
   let server: FixtureServer;
@@ -21,8 +18,8 @@ describe('the built extension in Chromium', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    server.route('/news/health-data-row', page('mou-article.html'));
-    server.route('/news/waiting-lists', page('unrelated-nhs.html'));
+    server.route('/news/health-data-row', fixture('mou-article.html'));
+    server.route('/news/waiting-lists', fixture('unrelated-nhs.html'));
     browser = await launchWithExtension(server, ['www.theguardian.com', 'www.bbc.co.uk', 'www.example.org']);
   });
 
@@ -37,11 +34,25 @@ describe('the built extension in Chromium', () => {
     return (stored[`tab:${tabId}`] as { report: { mentions: unknown[] } } | undefined)?.report.mentions ?? [];
   };
 
+  /** A tab on the article about the tracing agreement, once its badge shows the count. */
+  async function openFlaggedTab() {
+    const tab = await browser.context.newPage();
+    await tab.goto('https://www.theguardian.com/news/health-data-row');
+    const tabId = await tabIdOf(browser, tab);
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    return { tab, tabId };
+  }
+
   it('flags a page about the tracing agreement: badge count and popup passages', async () => {
     const tab = await browser.context.newPage();
     await tab.goto('https://www.theguardian.com/news/health-data-row');
     const tabId = await tabIdOf(browser, tab);
     const badge = await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+
+    // The page's dates were checked against the record in the background.
+    const state = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    const claims = (state[`tab:${tabId}`] as { claims: { text: string; verdict: string; expected: string }[] }).claims;
+    expect(claims).toContainEqual(expect.objectContaining({ text: 'withdrawn in November 2018', verdict: 'matches', expected: '9 November 2018' }));
 
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(browser, tabId));
@@ -75,7 +86,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('does not run on a site outside the news list until asked', async () => {
-    server.route('/article', page('mou-article.html'));
+    server.route('/article', fixture('mou-article.html'));
     const tab = await browser.context.newPage();
     await tab.goto('https://www.example.org/article');
     const tabId = await tabIdOf(browser, tab);
@@ -88,10 +99,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('clears the badge when the tab navigates to another page', async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto('https://www.theguardian.com/news/health-data-row');
-    const tabId = await tabIdOf(browser, tab);
-    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    const { tab, tabId } = await openFlaggedTab();
     await tab.goto('https://www.theguardian.com/news/waiting-lists');
     await waitFor(() => badgeText(browser, tabId), (text) => text === '');
     // The old page's results go once the new page reports (or is found not to run the script).
@@ -100,11 +108,8 @@ describe('the built extension in Chromium', () => {
   });
 
   it('drops the results when the tab goes to a site it does not read', async () => {
-    server.route('/article', page('mou-article.html'));
-    const tab = await browser.context.newPage();
-    await tab.goto('https://www.theguardian.com/news/health-data-row');
-    const tabId = await tabIdOf(browser, tab);
-    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    server.route('/article', fixture('mou-article.html'));
+    const { tab, tabId } = await openFlaggedTab();
     await tab.goto('https://www.example.org/article');
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(browser, tabId));

@@ -18,6 +18,11 @@ export const CHROME_BUILD = join(ROOT, 'dist/chrome');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TLS = join(ROOT, 'test/fixtures/tls');
 
+/** A page written for the tests, from test/fixtures/pages. */
+export function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
+}
+
 export interface FixtureServer {
   port: number;
   /** Every request the server saw, as "host path". */

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
+  fixture,
   launchWithExtension,
   popupUrl,
-  ROOT,
   startFixtureServer,
   tabIdOf,
   waitFor,
@@ -15,7 +13,6 @@ import {
   type FixtureServer,
 } from './harness';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
 const RELEVANT = "NHS Digital handed patients' home addresses to the Home Office so that immigration officials could trace them.";
 
 /** Number of ranges registered with CSS.highlights, as the page itself sees them. */

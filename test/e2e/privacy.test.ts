@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
+  fixture,
   CHROME_BUILD,
   launchChromium,
   launchWithExtension,
   popupUrl,
-  ROOT,
   startFixtureServer,
   startLoggingProxy,
   tabIdOf,
@@ -18,7 +18,6 @@ import {
   type LoggingProxy,
 } from './harness';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/pages', name), 'utf8');
 const PAGES = ['https://www.theguardian.com/news/health-data-row', 'https://www.bbc.co.uk/news/waiting-lists'];
 
 describe('privacy: the extension makes no requests of its own', () => {
@@ -91,8 +90,8 @@ describe('privacy: nothing for a page to probe', () => {
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
-  it('asks only for storage, activeTab and scripting; all sites only as an optional permission', () => {
-    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  it('asks only for storage, activeTab, scripting and contextMenus; all sites only as an optional permission', () => {
+    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     const scripts = manifest.content_scripts as { matches: string[] }[];

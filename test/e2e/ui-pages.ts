@@ -3,17 +3,15 @@
  * (flagged), an unrelated NHS page on a news site (clean) and the same article on a site outside
  * the news list (not covered), each with the popup opened for its tab.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { popupUrl, ROOT, startFixtureServer, tabIdOf, waitForReport, type ExtensionBrowser, type FixtureServer } from './harness';
+import { fixture, popupUrl, startFixtureServer, tabIdOf, waitForReport, type ExtensionBrowser, type FixtureServer } from './harness';
 
 export const UI_HOSTS = ['www.theguardian.com', 'www.bbc.co.uk', 'www.example.org'];
 
 const PAGES = {
-  flagged: { url: 'https://www.theguardian.com/news/health-data-row', fixture: 'mou-article.html', scanned: true },
-  clean: { url: 'https://www.bbc.co.uk/news/waiting-lists', fixture: 'unrelated-nhs.html', scanned: true },
-  uncovered: { url: 'https://www.example.org/article', fixture: 'mou-article.html', scanned: false },
+  flagged: { url: 'https://www.theguardian.com/news/health-data-row', file: 'mou-article.html', scanned: true },
+  clean: { url: 'https://www.bbc.co.uk/news/waiting-lists', file: 'unrelated-nhs.html', scanned: true },
+  uncovered: { url: 'https://www.example.org/article', file: 'mou-article.html', scanned: false },
 } as const;
 export type UiPage = keyof typeof PAGES;
 export const UI_PAGES = Object.keys(PAGES) as UiPage[];
@@ -23,8 +21,8 @@ export const POPUP_VIEWPORT = { width: 420, height: 600 };
 
 export async function startUiFixtureServer(): Promise<FixtureServer> {
   const server = await startFixtureServer();
-  for (const { url, fixture } of Object.values(PAGES)) {
-    server.route(new URL(url).pathname, readFileSync(join(ROOT, 'test/fixtures/pages', fixture), 'utf8'));
+  for (const { url, file } of Object.values(PAGES)) {
+    server.route(new URL(url).pathname, fixture(file));
   }
   return server;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
 import { blocksFromPlainText } from '../../src/detect/blocks';
+import { claimContext } from '../../src/detect/summary';
 import { detect, findTerms } from '../../src/detect/detector';
 import { buildLexicon } from '../../src/detect/lexicon';
 import type { TextBlock } from '../../src/detect/types';
@@ -60,6 +61,31 @@ describe('detector: passages that tie NHS data to the Home Office', () => {
   });
 });
 
+describe('detector: context from neighbouring passages', () => {
+  it('lends a topic to the next passage when that passage names one of its cues', () => {
+    const text = ["NHS Digital passed patients' addresses to the Home Office.", 'The memorandum of understanding was later withdrawn.', 'The weather was fine.'].join('\n\n');
+    expect(topicsOf(text)).toEqual(['home-office-mou', 'home-office-mou', null]);
+  });
+
+  it('does not lend through a receiving side alone', () => {
+    const text = ["NHS Digital passed patients' addresses to the Home Office.", 'The Home Office said it had paid compensation.'].join('\n\n');
+    expect(topicsOf(text)).toEqual(['home-office-mou', null]);
+  });
+
+  it("uses an article's firm topic for a later cue with an act or receiving side, but not in a stray article", () => {
+    const article = [
+      "NHS Digital passed patients' addresses to the Home Office.",
+      'Doctors said GP records were shared with immigration officials without consent.',
+      'Lunch was served.',
+      'Lunch was served again.',
+      'In 2017 the Home Office made 6,000 immigration tracing requests.',
+    ];
+    expect(topicsOf(article.join('\n\n'))).toEqual(['home-office-mou', 'home-office-mou', null, null, 'home-office-mou']);
+    const stray = ['Lunch was served.', 'In 2017 the Home Office made 6,000 immigration tracing requests.'];
+    expect(topicsOf(stray.join('\n\n'))).toEqual([null, null]);
+  });
+});
+
 describe('detector: key phrases', () => {
   it('prefers the longer phrase where two overlap', () => {
     const text = 'NHS Digital said';
@@ -96,5 +122,17 @@ describe('plain-text passages', () => {
     const text = 'Heading\nThis paragraph was wrapped by an editor at a fixed column width and goes\non after the break.\n\nNext one.';
     const blocks = blocksFromPlainText(text).map((b) => text.slice(b.start, b.end));
     expect(blocks).toEqual(['Heading', 'This paragraph was wrapped by an editor at a fixed column width and goes\non after the break.', 'Next one.']);
+  });
+});
+
+describe('claim context', () => {
+  it('keeps flagged passages and their neighbours, in order, with the flagged ones pointed at', () => {
+    const texts = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
+    const mention = (block: number) => ({ topic: 'home-office-mou', block, start: 0, end: texts[block]!.length, phrases: [], confidence: 0.9 });
+    const context = claimContext(texts, [mention(1), mention(5)], '2018-05-10');
+    expect(context.text).toBe('zero\n\none\n\ntwo\n\nfour\n\nfive\n\nsix');
+    expect(context.passages).toEqual([{ topic: 'home-office-mou', block: 1 }, { topic: 'home-office-mou', block: 4 }]);
+    expect(context.blocks.map((b) => context.text.slice(b.start, b.end))).toEqual(['zero', 'one', 'two', 'four', 'five', 'six']);
+    expect(context.articleDate).toBe('2018-05-10');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { call, fail, ok, parseContentToBackground, parsePageToBackground, parsePopupToContent, type PageToBackground } from '../../src/messages';
 
-const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital shared addresses.', phrases: ['NHS Digital'], confidence: 0.9 }], truncated: false, chars: 120 };
+const context = { text: 'NHS Digital shared addresses.', blocks: [{ start: 0, end: 29 }], passages: [{ topic: 'home-office-mou', block: 0 }] };
+const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital shared addresses.', phrases: ['NHS Digital'], confidence: 0.9 }], truncated: false, chars: 120, context };
 
 describe('message validation', () => {
   it('accepts well-formed messages for each direction', () => {
@@ -18,6 +19,8 @@ describe('message validation', () => {
     ['wrong direction', { type: 'get-tab-state', payload: { tabId: 1 } }],
     ['missing payload', { type: 'page-report' }],
     ['confidence out of range', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], confidence: 7 }] } }],
+    ['no claim context', { type: 'page-report', payload: { ...report, context: undefined } }],
+    ['oversized claim context', { type: 'page-report', payload: { ...report, context: { ...context, text: 'x'.repeat(70_000) } } }],
     ['oversized passage', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], passage: 'x'.repeat(5000) }] } }],
     ['not an object', 'page-report'],
     ['null', null],

@@ -12,9 +12,10 @@ vi.mock('webextension-polyfill', () => import('./support/fake-browser'));
 
 const flagged: TabState = {
   report: { mentions: [{ topic: 'gpdpr', passage: 'GP data for planning and research was paused.', phrases: ['GPDPR'], confidence: 1 }], truncated: false, chars: 900 },
+  claims: [],
   updatedAt: 0,
 };
-const clean: TabState = { report: { mentions: [], truncated: false, chars: 900 }, updatedAt: 0 };
+const clean: TabState = { report: { mentions: [], truncated: false, chars: 900 }, claims: [], updatedAt: 0 };
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -30,7 +31,7 @@ const heading = (name: string) => screen.findByRole('heading', { level: 2, name 
 
 describe('popup: choosing the state for the tab', () => {
   it('shows the mentions found on the tab named in ?tab=', async () => {
-    answerMessages({ 'get-tab-state': ({ tabId }) => (tabId === 5 ? flagged : null) });
+    answerMessages({ 'get-selection-check': () => null, 'get-tab-state': ({ tabId }) => (tabId === 5 ? flagged : null) });
     renderApp();
     await heading('This page mentions NHS data sharing');
     // Screen readers hear a short line for the new state, not the whole view.
@@ -39,7 +40,7 @@ describe('popup: choosing the state for the tab', () => {
 
   it('uses the active tab when no tab is named', async () => {
     history.replaceState(null, '', '/src/popup/index.html');
-    answerMessages({ 'get-tab-state': ({ tabId }) => (tabId === 7 ? clean : flagged) });
+    answerMessages({ 'get-selection-check': () => null, 'get-tab-state': ({ tabId }) => (tabId === 7 ? clean : flagged) });
     renderApp();
     await heading('Nothing found on this page');
   });
@@ -47,6 +48,7 @@ describe('popup: choosing the state for the tab', () => {
   it('offers a scan when the tab has no results, and shows them once they arrive', async () => {
     let state: TabState | null = null;
     answerMessages({
+      'get-selection-check': () => null,
       'get-tab-state': () => state,
       'scan-tab': ({ tabId }) => {
         expect(tabId).toBe(5);
@@ -64,7 +66,7 @@ describe('popup: choosing the state for the tab', () => {
   });
 
   it('asks for all sites from the click, has the background register them, then scans', async () => {
-    answerMessages({ 'get-tab-state': () => null, 'set-run-mode': ({ mode }) => mode, 'scan-tab': () => null });
+    answerMessages({ 'get-selection-check': () => null, 'get-tab-state': () => null, 'set-run-mode': ({ mode }) => mode, 'scan-tab': () => null });
     renderApp();
     await heading('This page has not been scanned');
     fireEvent.click(screen.getByRole('button', { name: 'Allow on all sites' }));
@@ -82,7 +84,7 @@ describe('popup: choosing the state for the tab', () => {
   });
 
   it('warns about an old record from the day it turns stale, not before', async () => {
-    answerMessages({ 'get-tab-state': () => flagged });
+    answerMessages({ 'get-selection-check': () => null, 'get-tab-state': () => flagged });
     const stale = new Date(`${staleFrom(dataset.asOf)}T09:00:00Z`);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(stale.getTime() - 86_400_000));
@@ -97,7 +99,7 @@ describe('popup: choosing the state for the tab', () => {
   });
 
   it('opens the settings from its footer', async () => {
-    answerMessages({ 'get-tab-state': () => clean });
+    answerMessages({ 'get-selection-check': () => null, 'get-tab-state': () => clean });
     renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();

@@ -5,6 +5,7 @@ import { dataset, topicById } from '../../src/data/bundled';
 import { formatCitations } from '../../src/data/citations';
 import { keyDatesOf, sourcesOf } from '../../src/data/topics';
 import { formatDate } from '../../src/dates';
+import type { Claim } from '../../src/claims';
 import type { PageReport } from '../../src/messages';
 import { MentionsFound } from '../../src/popup/states/MentionsFound';
 import { FIRST_SOURCES } from '../../src/ui/TopicSources';
@@ -31,7 +32,10 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const renderFound = (onShow = vi.fn(async (_index: number) => true), value = report) => ({ onShow, ...render(<MentionsFound report={value} onShow={onShow} />) });
+const renderFound = (onShow = vi.fn(async (_index: number) => true), value = report, claims: Claim[] = []) => ({
+  onShow,
+  ...render(<MentionsFound report={value} claims={claims} onShow={onShow} />),
+});
 const topicCard = (container: Element, id: string) => container.querySelector<HTMLElement>(`[data-topic="${id}"]`)!;
 
 describe('popup: mentions found', () => {
@@ -121,11 +125,32 @@ describe('popup: mentions found', () => {
     await waitFor(() => expect(container.textContent).toContain('That passage is no longer on the page.'));
   });
 
-  it('keeps a labelled place for what the record says, saying no dates or figures were checked', () => {
-    const { container } = renderFound();
-    const section = topicCard(container, 'home-office-mou').querySelector('.record-check')!;
-    expect(section.querySelector('h4')!.textContent).toBe('What the record says');
+  it('keeps a labelled place for what the record says, saying when no date or figure was checked', () => {
+    renderFound();
+    const section = screen.getByRole('region', { name: 'What the record says' });
     expect(section.textContent).toContain('No dates or figures on this page were checked.');
+  });
+
+  it('lists the page’s checked dates and figures with the verdict and what the record says', () => {
+    const withdrawn = mou.events.find((e) => /withdrawn/i.test(e.title))!;
+    const claim: Claim = {
+      start: 0,
+      end: 0,
+      text: 'withdrawn in December 2018',
+      kind: 'date',
+      topic: mou.id,
+      verdict: 'differs',
+      expected: formatDate(withdrawn.date, 'en-GB'),
+      sources: withdrawn.sources,
+      record: null,
+    };
+    renderFound(undefined, report, [claim]);
+    const section = screen.getByRole('region', { name: 'What the record says' });
+    expect(section.textContent).toContain('Differs from the record');
+    expect(section.textContent).toContain(`The record: ${claim.expected}`);
+    expect(section.textContent).not.toContain('No dates or figures');
+    const titles = withdrawn.sources.map((id) => dataset.sources.find((s) => s.id === id)!.title);
+    expect(within(section).getAllByRole('link').map((a) => a.textContent)).toEqual(titles);
   });
 
   it('says when only the start of a long page was read, and copes with a topic it does not know', () => {

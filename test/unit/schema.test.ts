@@ -170,6 +170,33 @@ describe('parseDataset names the file, the path and the problem', () => {
     expect(shape).toHaveLength(3);
   });
 
+  it('claim triggers: events need words, figure claims need values, date claims take no unit, hearings end later', () => {
+    const ok = valid();
+    ok.topics[0]!.events[2]!.triggers = { words: ['withdrawn'], about: ['memorandum'] };
+    ok.topics[0]!.events[0]!.end = '2017-01-02';
+    ok.topics[0]!.figures[0]!.triggers = { with: ['Home Office'] };
+    ok.topics[0]!.discrepancies[0]!.triggers = { kind: 'date', dates: ['2016'], words: ['published'] };
+    expect(datasetProblems(ok)).toEqual([]);
+
+    expect(problemsOf((d) => (d.topics[0]!.events[2]!.triggers = { about: ['memorandum'] }))).toEqual([
+      'src/data/dataset.json: topics[0].events[2].triggers.words: is required: an event is recognised by what happened',
+    ]);
+    expect(problemsOf((d) => (d.topics[0]!.events[2]!.triggers = { words: [] }))[0]).toBe(
+      'src/data/dataset.json: topics[0].events[2].triggers.words: needs at least one phrase or must be left out',
+    );
+    expect(problemsOf((d) => (d.topics[0]!.discrepancies[0]!.triggers = { kind: 'figure', unit: 'requests' }))).toEqual([
+      'src/data/dataset.json: topics[0].discrepancies[0].triggers.values: is required for a figure: the numbers the claim uses',
+    ]);
+    expect(problemsOf((d) => (d.topics[0]!.discrepancies[0]!.triggers = { kind: 'date', values: [2016] }))).toEqual([
+      'src/data/dataset.json: topics[0].discrepancies[0].triggers: values and unit are only for a figure claim',
+    ]);
+    expect(problemsOf((d) => (d.topics[0]!.discrepancies[0]!.triggers = { kind: 'when' }))[0]).toContain('triggers.kind: "when" is not a claim kind (date or figure)');
+    expect(problemsOf((d) => (d.topics[0]!.events[0]!.end = '2016-12-31'))).toEqual([
+      'src/data/dataset.json: topics[0].events[0].end: "2016-12-31" must be a later day than a full date (YYYY-MM-DD)',
+    ]);
+    expect(problemsOf((d) => (d.topics[0]!.events[1]!.end = '2017-01-05'))[0]).toContain('topics[0].events[1].end: "2017-01-05" must be a later day');
+  });
+
   it('uses the file name it is given', () => {
     const data = valid();
     data.asOf = 'soon';

@@ -1,14 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Claim } from '../../claims';
 import { dataset, topicById } from '../../data/bundled';
 import type { MentionSummary, PageReport } from '../../messages';
 import { t } from '../../ui/i18n';
-import { RecordCheck } from '../../ui/RecordCheck';
+import { RecordCheck, type RecordCheckLabels } from '../../ui/RecordCheck';
 import { TopicRecord } from '../../ui/TopicRecord';
 import { PageMentions, type NumberedMention } from '../PageMentions';
 
 interface Props {
   report: PageReport;
+  /** The page's dates and figures, checked against the record. */
+  claims: readonly Claim[];
   onShow: (index: number) => Promise<boolean>;
+}
+
+function recordCheckLabels(): RecordCheckLabels {
+  return {
+    heading: t('recordSaysHeading'),
+    verdicts: { matches: t('verdictMatches'), differs: t('verdictDiffers'), disputed: t('verdictDisputed'), unverified: t('verdictUnverified') },
+    record: t('recordLabel'),
+    noRecord: t('recordNothing'),
+    sources: t('claimSourcesLabel'),
+    // The place stays, so a reader knows the page's dates and figures were looked for.
+    none: t('noClaimsChecked'),
+  };
 }
 
 /** Mentions grouped by topic, in dataset order; each passage keeps its index on the page. */
@@ -23,7 +38,7 @@ function groupByTopic(mentions: MentionSummary[]): [string, NumberedMention[]][]
   return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
 }
 
-export function MentionsFound({ report, onShow }: Props) {
+export function MentionsFound({ report, claims, onShow }: Props) {
   const [notice, setNotice] = useState('');
   const show = async (index: number) => {
     const shown = await onShow(index).catch(() => false);
@@ -46,18 +61,11 @@ export function MentionsFound({ report, onShow }: Props) {
         return (
           <article class="topic" key={topicId} data-topic={topicId}>
             <h3 lang={topic ? 'en' : undefined}>{topic?.title ?? t('topicUnknown')}</h3>
-            {topic ? (
-              <TopicRecord topic={topic}>
-                {mentions}
-                {/* Page reports carry no checked claims yet, so this says that none were checked. */}
-                <RecordCheck claims={[]} />
-              </TopicRecord>
-            ) : (
-              mentions
-            )}
+            {topic ? <TopicRecord topic={topic}>{mentions}</TopicRecord> : mentions}
           </article>
         );
       })}
+      <RecordCheck claims={claims} sources={dataset.sources} labels={recordCheckLabels()} />
     </section>
   );
 }

@@ -1,0 +1,46 @@
+import type { Mention } from './types';
+import type { ClaimContext, MentionSummary } from '../messages';
+
+const PASSAGE_LIMIT = 600;
+const PHRASE_LIMIT = 12;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What the background and popup get of a mention: the passage as readable text, not page nodes. */
+export function summarise(text: string, mention: Mention): MentionSummary {
+  const passage = collapse(text.slice(mention.start, mention.end));
+  const phrases = [...new Set(mention.phrases.map((p) => collapse(text.slice(p.start, p.end))))].slice(0, PHRASE_LIMIT);
+  return {
+    topic: mention.topic,
+    passage: passage.length > PASSAGE_LIMIT ? `${passage.slice(0, PASSAGE_LIMIT - 1)}…` : passage,
+    phrases,
+    confidence: mention.confidence,
+  };
+}
+
+/** Text beyond this is left out of what the claims check reads. */
+const CLAIM_CONTEXT_LIMIT = 50_000;
+
+/**
+ * The flagged passages and their neighbours, compacted into one text for the claims check, which
+ * reads each flagged passage and the passages on either side of it.
+ */
+export function claimContext(passageTexts: readonly string[], mentions: readonly Mention[], articleDate?: string): ClaimContext {
+  const wanted = new Set<number>();
+  for (const { block } of mentions) {
+    for (const index of [block - 1, block, block + 1]) if (index >= 0 && index < passageTexts.length) wanted.add(index);
+  }
+  let text = '';
+  const blocks: ClaimContext['blocks'] = [];
+  const compacted = new Map<number, number>();
+  for (const index of [...wanted].sort((a, b) => a - b)) {
+    const passage = passageTexts[index]!;
+    if (text.length + passage.length > CLAIM_CONTEXT_LIMIT) break;
+    if (text) text += '\n\n';
+    compacted.set(index, blocks.length);
+    blocks.push({ start: text.length, end: text.length + passage.length });
+    text += passage;
+  }
+  const passages = mentions.flatMap((m) => (compacted.has(m.block) ? [{ topic: m.topic, block: compacted.get(m.block)! }] : []));
+  return { text, blocks, passages, ...(articleDate ? { articleDate } : {}) };
+}
