@@ -55,6 +55,8 @@ export function MentionsFound({ report, claims, onShow }: Props) {
       <p>{t('foundCount', String(report.mentions.length))}</p>
       {report.truncated && <p class="warning">{t('truncated')}</p>}
       <p role="status" class="notice">{notice}</p>
+      {/* Before the topics: whether the page's own dates and figures hold is the quickest answer. */}
+      <RecordCheck claims={claims} sources={dataset.sources} labels={recordCheckLabels()} />
       {groupByTopic(report.mentions).map(([topicId, items]) => {
         const topic = topicById(topicId);
         const mentions = <PageMentions items={items} onShow={(index) => void show(index)} />;
@@ -65,7 +67,6 @@ export function MentionsFound({ report, claims, onShow }: Props) {
           </article>
         );
       })}
-      <RecordCheck claims={claims} sources={dataset.sources} labels={recordCheckLabels()} />
     </section>
   );
 }
