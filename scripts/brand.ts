@@ -25,6 +25,9 @@ const BrandFileSchema = v.strictObject({
   homepage: v.optional(HttpsUrl),
   organisation: v.pipe(Text, atMost(100)),
   links: v.optional(v.array(v.strictObject({ label: v.pipe(Text, atMost(60)), url: HttpsUrl })), []),
+  /** Where readers report a wrong match: a page that files a new issue, or an email address. */
+  issueUrl: v.optional(HttpsUrl),
+  email: v.optional(v.pipe(Text, v.email('is not an email address'))),
   /** PNG files, relative to the brand file. */
   icons: v.optional(v.strictObject({ 16: IconPath, 32: IconPath, 48: IconPath, 128: IconPath })),
   /** The add-on id on addons.mozilla.org; it must stay the same from one version to the next. */
@@ -95,8 +98,8 @@ function pngProblem(path: string): string | undefined {
 }
 
 /** What the extension's pages show (src/brand.ts). */
-export function pageBrand({ name, organisation, homepage, links }: BrandBuild): Brand {
-  return { name, organisation, ...(homepage && { homepage }), links };
+export function pageBrand({ name, organisation, homepage, issueUrl, email, links }: BrandBuild): Brand {
+  return { name, organisation, ...(homepage && { homepage }), ...(issueUrl && { issueUrl }), ...(email && { email }), links };
 }
 
 const iconFile = (size: string) => `brand/icon-${size}.png`;

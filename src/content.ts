@@ -1,7 +1,7 @@
 /**
- * The content script: reads the page once, runs the detector, marks key phrases and reports to
- * the background; then follows the page's changes in batches. Kept small and free of the
- * polyfill: it uses the native runtime API directly.
+ * The content script: reads the page once, runs the detector, marks key phrases (unless the user
+ * turned highlights off) and reports to the background; then follows the page's changes in
+ * batches. Kept small and free of the polyfill: it uses the native runtime API directly.
  */
 import { analyseBlock, mentionsFrom, type BlockAnalysis } from './detect/detector';
 import { buildLexicon } from './detect/lexicon';
@@ -12,10 +12,11 @@ import { call, fail, ok, parsePopupToContent, type ContentToBackground, type Pag
 import { articleDate } from './page/article-date';
 import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
-import { HoverCard, type CardTopic } from './page/hover-card';
+import { HoverCard, type CardTopic, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
 import { createSlicer } from './page/slices';
 import { PageTracker } from './page/tracker';
+import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
 
 /** Text beyond this is not read; the popup says the scan was capped. */
 const MAX_CHARS = 6_000_000;
@@ -34,9 +35,19 @@ interface NativeRuntime {
   };
   id: string;
 }
-type NativeApi = { runtime: NativeRuntime; i18n: NativeI18n };
-const extensionGlobal = globalThis as unknown as { browser?: NativeApi; chrome?: NativeApi; pdcContentLoaded?: boolean };
-const { runtime, i18n } = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
+interface NativeStorage {
+  local: { get(keys: string[]): Promise<Record<string, unknown>> };
+  onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+}
+type NativeApi = { runtime: NativeRuntime; i18n: NativeI18n; storage: NativeStorage };
+const extensionGlobal = globalThis as unknown as {
+  browser?: NativeApi;
+  chrome?: NativeApi;
+  pdcContentLoaded?: boolean;
+  /** Set by the background just before it injects this script for a user's click. */
+  pdcScanRequested?: boolean;
+};
+const { runtime, i18n, storage } = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
 const send = (message: unknown) => runtime.sendMessage(message);
 
 /** The hover card, built the first time a page has something to mark. */
@@ -56,10 +67,12 @@ function createCard(): HoverCard {
   });
 }
 
-function start(): void {
+function start(settings: Settings): void {
   const lexicon = buildLexicon(__PDC_TOPICS__);
   const highlighter = createHighlighter();
   let card: HoverCard | null = null;
+  let marks: Mark[] = [];
+  let highlights = settings.highlights;
   const analyse = (passage: Passage): BlockAnalysis | null => {
     const analysis = analyseBlock(lexicon, passage.text, { start: 0, end: passage.text.length, role: 'main' });
     // Placement is costly to check, so only passages with a topic phrase are looked at.
@@ -113,21 +126,27 @@ function start(): void {
     });
   }
 
+  /** Marks the key phrases and arms the hover card over them; with highlights off, neither. */
+  function showMarks(): void {
+    const shown = highlights ? marks : [];
+    highlighter.mark(shown.map((mark) => mark.range));
+    if (shown.length > 0) card ??= createCard();
+    card?.setMarks(shown);
+  }
+
   async function publish(): Promise<void> {
     const passages = tracker.passages;
     mentions = mentionsFrom(
       passages.map((p) => p.analysis),
       passages.map((p) => ({ start: 0, end: p.text.length, role: 'main' as const })),
     );
-    const marks = mentions.flatMap((m) =>
+    marks = mentions.flatMap((m) =>
       m.phrases.flatMap((p) => {
         const range = rangeIn(passages[m.block]!, p.start, p.end);
         return range ? [{ range, topic: m.topic }] : [];
       }),
     );
-    highlighter.mark(marks.map((mark) => mark.range));
-    if (marks.length > 0) card ??= createCard();
-    card?.setMarks(marks);
+    showMarks();
     const report: PageReportMessage = {
       mentions: mentions.map((m) => summarise(passages[m.block]!.text, m)),
       truncated: tracker.truncated,
@@ -151,6 +170,7 @@ function start(): void {
     pending = [];
     lastReport = '';
     mentions = [];
+    marks = [];
     highlighter.clear();
     card?.setMarks([]);
     schedule(readAll, BATCH_DELAY_MS);
@@ -198,12 +218,18 @@ function start(): void {
     if (!parsed) return undefined;
     let reply: Result<boolean>;
     try {
-      reply = ok(showMention(parsed.payload.index));
+      reply = ok(parsed.type === 'ping' || showMention(parsed.payload.index));
     } catch (error) {
       reply = fail(error);
     }
     sendResponse(reply);
     return undefined;
+  });
+
+  storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes.highlights) return;
+    highlights = settingsFrom({ highlights: changes.highlights.newValue }).highlights;
+    showMarks();
   });
 
   new MutationObserver(onMutations).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
@@ -215,5 +241,16 @@ function start(): void {
 // Injected twice (declared for the site and then clicked), it must still run only once.
 if (!extensionGlobal.pdcContentLoaded && document.body) {
   extensionGlobal.pdcContentLoaded = true;
-  start();
+  void storage.local
+    .get(SETTING_KEYS)
+    .then(settingsFrom, () => ({ ...DEFAULT_SETTINGS }))
+    .then((settings) => {
+      // "Only when I click": the script declared for news sites stays registered, but reads
+      // nothing until a click injects it again. The flag is read now, as a click may come meanwhile.
+      if (settings.runMode === 'on-click' && !extensionGlobal.pdcScanRequested) {
+        extensionGlobal.pdcContentLoaded = false;
+        return;
+      }
+      start(settings);
+    });
 }

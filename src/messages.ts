@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Claim } from './claims/types';
+import { RUN_MODES, type RunMode } from './settings';
 
 const MentionSummarySchema = v.object({
   topic: v.pipe(v.string(), v.maxLength(64)),
@@ -73,11 +74,18 @@ export interface PageToBackground {
   'get-tab-state': { payload: { tabId: number }; response: TabState | null };
   'scan-tab': { payload: { tabId: number }; response: null };
   'get-selection-check': { payload: { tabId: number }; response: SelectionCheck | null };
+  /**
+   * Where the content script runs by itself. `all-sites` needs the optional permission granted
+   * first (from a click in the page); the background then registers the script for every site.
+   */
+  'set-run-mode': { payload: { mode: RunMode }; response: RunMode };
 }
 
-/** Popup → content script. */
+/** Popup (and, for `ping`, the background) → content script. */
 export interface PopupToContent {
   'show-mention': { payload: { index: number }; response: boolean };
+  /** Answered only while the tab's page runs the content script: its results still apply. */
+  ping: { payload: Record<string, never>; response: true };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -93,9 +101,11 @@ const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('get-tab-state'), payload: TabIdSchema }),
   v.object({ type: v.literal('scan-tab'), payload: TabIdSchema }),
   v.object({ type: v.literal('get-selection-check'), payload: TabIdSchema }),
+  v.object({ type: v.literal('set-run-mode'), payload: v.object({ mode: v.picklist(RUN_MODES) }) }),
 ]);
 const PopupToContentSchema = v.variant('type', [
   v.object({ type: v.literal('show-mention'), payload: v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(0)) }) }),
+  v.object({ type: v.literal('ping'), payload: v.strictObject({}) }),
 ]);
 
 function parser<Map>(schema: v.GenericSchema<unknown, Envelope<Map>>) {

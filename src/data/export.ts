@@ -3,6 +3,7 @@
  * schema.org types. Pure functions of a parsed Dataset; no I/O, no Node modules.
  */
 import type { Dataset, Discrepancy, Source, Topic, Verdict } from './schema';
+import { sourceIdsOf } from './topics';
 
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180): fields separated by commas, records by CRLF; a field holding a comma, a double
@@ -183,7 +184,6 @@ function claimReviewNode(topic: Topic, item: Discrepancy, dataset: Dataset, auth
 }
 
 function topicNode(topic: Topic, dataset: Dataset, author: string): Node {
-  const cited = new Set<string>([...topic.status.sources, ...topic.events.flatMap((e) => e.sources), ...topic.figures.flatMap((f) => f.sources), ...topic.discrepancies.flatMap((d) => d.sources)]);
   return compact({
     '@type': 'CreativeWork',
     '@id': topicRef(topic),
@@ -217,7 +217,7 @@ function topicNode(topic: Topic, dataset: Dataset, author: string): Node {
       }),
     ),
     review: topic.discrepancies.map((item) => claimReviewNode(topic, item, dataset, author)),
-    citation: [...cited].map(sourceRef),
+    citation: sourceIdsOf(topic).map(sourceRef),
   });
 }
 
@@ -253,8 +253,7 @@ export function toJsonLdString(dataset: Dataset, options?: JsonLdOptions): strin
 function topicsCiting(dataset: Dataset): Map<string, string[]> {
   const citedBy = new Map<string, string[]>();
   for (const topic of dataset.topics) {
-    const ids = new Set([...topic.status.sources, ...topic.events.flatMap((e) => e.sources), ...topic.figures.flatMap((f) => f.sources), ...topic.discrepancies.flatMap((d) => d.sources)]);
-    for (const id of ids) citedBy.set(id, [...(citedBy.get(id) ?? []), topic.id]);
+    for (const id of sourceIdsOf(topic)) citedBy.set(id, [...(citedBy.get(id) ?? []), topic.id]);
   }
   return citedBy;
 }

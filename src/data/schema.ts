@@ -171,6 +171,8 @@ export const EventSchema = v.strictObject({
   triggers: v.optional(TriggersSchema),
   title: Text,
   detail: v.optional(Text),
+  /** One of the few dates that matter most for the topic: shown first, the rest on demand. */
+  key: v.optional(v.literal(true, 'must be true or left out')),
   sources: SourceRefs,
 });
 

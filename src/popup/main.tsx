@@ -1,5 +1,4 @@
-import { render } from 'preact';
+import { mount } from '../ui/mount';
 import { App } from './App';
-import '../ui/base.css';
 
-render(<App />, document.getElementById('app')!);
+void mount(App);

@@ -28,6 +28,21 @@ describe('the built extension in Chromium', () => {
     await server?.close();
   });
 
+  /** The passages stored for a tab in session storage (none when nothing is stored). */
+  const storedMentions = async (tabId: number): Promise<unknown[]> => {
+    const stored = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    return (stored[`tab:${tabId}`] as { report: { mentions: unknown[] } } | undefined)?.report.mentions ?? [];
+  };
+
+  /** A tab on the article about the tracing agreement, once its badge shows the count. */
+  async function openFlaggedTab() {
+    const tab = await browser.context.newPage();
+    await tab.goto('https://www.theguardian.com/news/health-data-row');
+    const tabId = await tabIdOf(browser, tab);
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    return { tab, tabId };
+  }
+
   it('flags a page about the tracing agreement: badge count and popup passages', async () => {
     const tab = await browser.context.newPage();
     await tab.goto('https://www.theguardian.com/news/health-data-row');
@@ -84,15 +99,23 @@ describe('the built extension in Chromium', () => {
   });
 
   it('clears the badge when the tab navigates to another page', async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto('https://www.theguardian.com/news/health-data-row');
-    const tabId = await tabIdOf(browser, tab);
-    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    const { tab, tabId } = await openFlaggedTab();
     await tab.goto('https://www.theguardian.com/news/waiting-lists');
     await waitFor(() => badgeText(browser, tabId), (text) => text === '');
-    const state = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
-    const report = (state[`tab:${tabId}`] as { report: { mentions: unknown[] } } | undefined)?.report;
-    expect(report?.mentions ?? []).toEqual([]);
+    // The old page's results go once the new page reports (or is found not to run the script).
+    await waitFor(() => storedMentions(tabId), (mentions) => mentions.length === 0);
+    await tab.close();
+  });
+
+  it('drops the results when the tab goes to a site it does not read', async () => {
+    server.route('/article', fixture('mou-article.html'));
+    const { tab, tabId } = await openFlaggedTab();
+    await tab.goto('https://www.example.org/article');
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    await popup.waitForSelector('text=This page has not been scanned');
+    expect(await storedMentions(tabId)).toEqual([]);
+    await popup.close();
     await tab.close();
   });
 });

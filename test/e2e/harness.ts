@@ -179,6 +179,18 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   return value;
 }
 
+/** Waits until the extension has reported on the tab (the popup then has something to show). */
+export async function waitForReport(browser: ExtensionBrowser, tabId: number): Promise<void> {
+  await waitFor(
+    () => browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId),
+    (stored) => `tab:${tabId}` in stored,
+  );
+}
+
 export function popupUrl(browser: ExtensionBrowser, tabId: number): string {
   return `chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`;
+}
+
+export function optionsUrl(browser: ExtensionBrowser): string {
+  return `chrome-extension://${browser.extensionId}/src/options/index.html`;
 }

@@ -8,6 +8,7 @@ import {
   startFixtureServer,
   tabIdOf,
   waitFor,
+  waitForReport,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -51,12 +52,7 @@ describe('page behaviour in Chromium', () => {
     expect(pageErrors.get(page)).toEqual([]);
   }
 
-  /** Waits until the extension has reported on the tab (the popup then has something to show). */
-  const reported = (tabId: number) =>
-    waitFor(
-      () => browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId),
-      (state) => Object.keys(state).length > 0,
-    );
+  const reported = (tabId: number) => waitForReport(browser, tabId);
 
   it('ignores editable regions and form fields, and leaves a page with no mention untouched', async () => {
     const { page, tabId } = await open('/live');

@@ -50,6 +50,13 @@ describe('brand files (BRAND_FILE)', () => {
     expect(message).not.toContain('name:');
   });
 
+  it('takes a report address: an https issue page or an email address', () => {
+    const good = loadBrandFile(brandFile('report.json', { ...example, issueUrl: 'https://example.org/issues/new', email: 'reports@example.org' }));
+    expect([good.issueUrl, good.email]).toEqual(['https://example.org/issues/new', 'reports@example.org']);
+    const path = brandFile('bad-report.json', { ...example, issueUrl: 'http://example.org/new', email: 'not an address' });
+    expect(() => loadBrandFile(path)).toThrow(new RegExp(`issueUrl: "http://example.org/new" is not an https URL\n.*email: is not an email address`));
+  });
+
   it('says which icon is missing or not a PNG', () => {
     copyFileSync(join(ROOT, 'public/icons/icon-16.png'), join(temp, 'ok.png'));
     writeFileSync(join(temp, 'fake.png'), 'not an image');

@@ -10,6 +10,8 @@ describe('message validation', () => {
     expect(parsePageToBackground({ type: 'get-tab-state', payload: { tabId: 4 } })).not.toBeNull();
     expect(parsePageToBackground({ type: 'scan-tab', payload: { tabId: 4 } })).not.toBeNull();
     expect(parsePopupToContent({ type: 'show-mention', payload: { index: 0 } })).not.toBeNull();
+    expect(parsePopupToContent({ type: 'ping', payload: {} })).toEqual({ type: 'ping', payload: {} });
+    expect(parsePopupToContent({ type: 'ping', payload: { index: 0 } })).toBeNull();
   });
 
   it.each([
@@ -24,6 +26,14 @@ describe('message validation', () => {
     ['null', null],
   ])('rejects a content-script message with %s', (_case, message) => {
     expect(parseContentToBackground(message)).toBeNull();
+  });
+
+  it('accepts each run mode from the pages, and nothing else', () => {
+    for (const mode of ['news-sites', 'all-sites', 'on-click']) {
+      expect(parsePageToBackground({ type: 'set-run-mode', payload: { mode } })).toEqual({ type: 'set-run-mode', payload: { mode } });
+    }
+    for (const mode of ['everywhere', '', 1, null]) expect(parsePageToBackground({ type: 'set-run-mode', payload: { mode } })).toBeNull();
+    expect(parseContentToBackground({ type: 'set-run-mode', payload: { mode: 'all-sites' } })).toBeNull();
   });
 
   it('rejects tab ids that are not whole, non-negative numbers', () => {

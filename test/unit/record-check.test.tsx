@@ -39,7 +39,7 @@ describe('RecordCheck', () => {
     expect(items[0]!.textContent).toContain('The record: 9 November 2018');
     const link = within(items[0]!).getByRole('link', { name: 'Information requests from the Home Office' });
     expect(link.getAttribute('href')).toBe('https://www.gov.uk/mou');
-    expect(link.getAttribute('rel')).toBe('noreferrer');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
 
     // Unknown source ids are shown as they are rather than dropped.
     expect(within(items[1]!).getAllByRole('link')).toHaveLength(2);
@@ -53,6 +53,13 @@ describe('RecordCheck', () => {
   it('renders nothing when there are no claims', () => {
     const { container } = render(<RecordCheck claims={[]} sources={sources} labels={labels} />);
     expect(container.innerHTML).toBe('');
+  });
+
+  it('keeps its labelled place when asked to, saying nothing was checked', () => {
+    const { container } = render(<RecordCheck claims={[]} sources={sources} labels={{ ...labels, none: 'No dates or figures on this page were checked.' }} />);
+    const section = screen.getByRole('region', { name: 'What the record says' });
+    expect(section.textContent).toContain('No dates or figures on this page were checked.');
+    expect(container.querySelectorAll('li')).toHaveLength(0);
   });
 
   it('has no accessibility violations', async () => {

@@ -1,15 +1,23 @@
 import { dataset } from '../../data/bundled';
 import { formatDate, t } from '../../ui/i18n';
+import { TopicRecord } from '../../ui/TopicRecord';
 
+/** No passage on the page was flagged; every topic's record can still be browsed. */
 export function NothingFound() {
   return (
     <section>
       <h2>{t('nothingHeading')}</h2>
       <p>{t('nothingBody')}</p>
-      <ul class="topics">
+      <ul class="browse">
         {dataset.topics.map((topic) => (
           <li key={topic.id}>
-            <strong>{topic.title}</strong>: {t('statusSince', [topic.status.label, formatDate(topic.status.since)])}
+            <details data-topic={topic.id}>
+              <summary>
+                <h3 lang="en">{topic.title}</h3>
+                <span class="muted"> — {t('statusSince', [topic.status.label, formatDate(topic.status.since)])}</span>
+              </summary>
+              <TopicRecord topic={topic} />
+            </details>
           </li>
         ))}
       </ul>
