@@ -59,6 +59,8 @@ describe('page behaviour in Chromium', () => {
     await reported(tabId);
     expect(await badgeText(browser, tabId)).toBe('');
     expect(await page.evaluate(() => document.documentElement.outerHTML === (window as unknown as { initialHtml: string }).initialHtml)).toBe(true);
+    // Nor a global: the content script's own live in its isolated world.
+    expect(await page.evaluate(() => Object.getOwnPropertyNames(window).sort().join(' ') === (window as unknown as { initialGlobals: string }).initialGlobals)).toBe(true);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await close(page);
