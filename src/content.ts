@@ -50,18 +50,21 @@ const extensionGlobal = globalThis as unknown as {
 const { runtime, i18n, storage } = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
 const send = (message: unknown) => runtime.sendMessage(message);
 
-/** The hover card, built the first time a page has something to mark. */
+/** The hover card, built the first time a page has something to mark; its lines are formatted on first hover. */
 function createCard(): HoverCard {
   const locale = dateLocale(i18n.getUILanguage());
-  const topics = new Map<string, CardTopic>(
-    __PDC_TOPICS__.map((topic) => [
-      topic.id,
-      { id: topic.id, title: topic.title, status: i18n.getMessage('statusSince', [topic.status.label, formatDate(topic.status.since, locale)]) },
-    ]),
-  );
+  const described = new Map<string, CardTopic>();
   return new HoverCard({
-    topics,
-    asOf: i18n.getMessage('asOf', formatDate(__PDC_AS_OF__, locale)),
+    describe: (id) => {
+      const topic = __PDC_TOPICS__.find((t) => t.id === id);
+      if (!topic) return undefined;
+      if (!described.has(id)) {
+        const status = i18n.getMessage('statusSince', [topic.status.label, formatDate(topic.status.since, locale)]);
+        described.set(id, { id, title: topic.title, status });
+      }
+      return described.get(id);
+    },
+    asOf: () => i18n.getMessage('asOf', formatDate(__PDC_AS_OF__, locale)),
     detailsLabel: i18n.getMessage('showDetails'),
     onDetails: (topic) => void call<ContentToBackground, 'open-details'>(send, 'open-details', { topic }).catch(() => undefined),
   });

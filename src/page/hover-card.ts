@@ -16,9 +16,10 @@ export interface Mark {
 }
 
 export interface HoverCardOptions {
-  topics: ReadonlyMap<string, CardTopic>;
+  /** The card's lines for a topic, formatted when first shown (date formatting is not free). */
+  describe(topic: string): CardTopic | undefined;
   /** "Record as of …", already formatted. */
-  asOf: string;
+  asOf(): string;
   detailsLabel: string;
   onDetails(topic: string): void;
 }
@@ -115,7 +116,7 @@ export class HoverCard {
   private show(mark: Mark): void {
     this.keep();
     if (this.shownFor === mark && this.host) return;
-    const topic = this.options.topics.get(mark.topic);
+    const topic = this.options.describe(mark.topic);
     if (!topic) return;
     this.hide();
     const host = document.createElement('div');
@@ -138,7 +139,7 @@ export class HoverCard {
       this.options.onDetails(topic.id);
       this.hide();
     });
-    card.append(line('title', topic.title), line('status', topic.status), line('as-of', this.options.asOf), details);
+    card.append(line('title', topic.title), line('status', topic.status), line('as-of', this.options.asOf()), details);
     shadow.append(style, card);
 
     const rect = mark.range.getBoundingClientRect();
