@@ -14,8 +14,7 @@ import {
   type FixtureServer,
   type LaunchedBrowser,
 } from '../test/e2e/harness';
-import type { BenchExtensions } from './extensions';
-import { FLOOR_NAME } from './extensions';
+import { FLOOR_NAME, type BenchExtensions } from './extensions';
 import { startRecording, type LoadCost } from './recording';
 
 export const HOST = 'www.theguardian.com';
@@ -26,13 +25,6 @@ const SETTLE_MS = 300;
 const STEP_TIMEOUT_MS = 60_000;
 
 export type VariantName = 'none' | 'floor' | 'ours' | 'loaded';
-
-export const VARIANT_LABELS: Record<VariantName, string> = {
-  none: 'no extension',
-  floor: 'floor',
-  ours: 'this extension',
-  loaded: 'this extension, loaded but not started',
-};
 
 export interface Variant {
   name: VariantName;

@@ -19,8 +19,8 @@ export interface DetectorRun {
 
 export function timeDetector(sizes: readonly number[], runs: number): DetectorRun[] {
   const lexicon = buildLexicon(parseDataset(raw).topics);
-  // Warm up once, so the first size does not carry the regex compilation.
-  const warmUp = plainText(100_000);
+  // Warm up once, so the first size does not carry compiling the regexes and the detector.
+  const warmUp = plainText(sizes[0]! * 1_000_000);
   detect(lexicon, warmUp, blocksFromPlainText(warmUp));
   return sizes.map((megabytes) => {
     const text = plainText(megabytes * 1_000_000);

@@ -58,30 +58,31 @@ export interface MessageTimes {
 
 /**
  * Sends a page report to the background from the content script's own world, as the content
- * script does: the first message from a page, then more. Uses the variant whose content script
- * is loaded but not started, so no message has been sent from the page before.
+ * script does: the first message from a page, then a second one; each run in a fresh tab. Uses
+ * the variant whose content script is loaded but not started, so the page has sent nothing yet.
  */
-export async function timeMessages(variant: Variant, url: string, report: PageReport, count: number): Promise<MessageTimes[]> {
-  const page = await variant.browser.context.newPage();
-  try {
+export async function timeMessages(variant: Variant, url: string, report: PageReport, runs: number): Promise<{ first: MessageTimes; second: MessageTimes }[]> {
+  const expression = `(async () => {
+    const { runtime } = globalThis.browser ?? globalThis.chrome;
+    const message = { type: 'page-report', payload: ${JSON.stringify(report)} };
+    const times = [];
+    for (let i = 0; i < 2; i++) {
+      const start = performance.now();
+      const reply = runtime.sendMessage(message);
+      const call = performance.now() - start;
+      await reply;
+      times.push({ call, roundTrip: performance.now() - start });
+    }
+    return { first: times[0], second: times[1] };
+  })()`;
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await variant.browser.context.newPage();
     await page.goto(url);
-    const expression = `(async () => {
-      const { runtime } = globalThis.browser ?? globalThis.chrome;
-      const message = { type: 'page-report', payload: ${JSON.stringify(report)} };
-      const times = [];
-      for (let i = 0; i < ${count}; i++) {
-        const start = performance.now();
-        const reply = runtime.sendMessage(message);
-        const call = performance.now() - start;
-        await reply;
-        times.push({ call, roundTrip: performance.now() - start });
-      }
-      return times;
-    })()`;
-    return (await evaluateInWorld(page, EXTENSION_NAME, expression)) as MessageTimes[];
-  } finally {
+    times.push((await evaluateInWorld(page, EXTENSION_NAME, expression)) as { first: MessageTimes; second: MessageTimes });
     await page.close();
   }
+  return times;
 }
 
 export const BLANK_PATH = '/blank';

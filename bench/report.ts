@@ -21,6 +21,8 @@ function table(headers: string[], rows: string[][]): string {
 
 export interface BenchPage {
   label: string;
+  /** "50 KB", "1 MB", "5 MB": pages of one size, with and without mentions. */
+  size: string;
   path: string;
   /** Characters of text in the page. */
   chars: number;
@@ -32,13 +34,15 @@ export interface Results {
   chromium: string;
   node: string;
   cores: number;
+  /** The machine's one-minute load average when the bench started. */
+  loadAverage: number;
   runs: number;
   pages: BenchPage[];
   /** Per page path and variant, one result per run. */
   loads: Map<string, Map<VariantName, LoadResult[]>>;
   fixedPage: BenchPage;
   startParts: ProbeTimes[];
-  messages: MessageTimes[];
+  messages: { first: MessageTimes; second: MessageTimes }[];
   dynamic: { page: BenchPage; batches: BatchCost[] }[];
   popup: { page: BenchPage; times: number[] }[];
   size: { raw: number; gzip: number };
@@ -85,7 +89,8 @@ export function renderResults(r: Results): string {
 
   const fixed = r.fixedPage;
   const part = (pick: (times: ProbeTimes) => number) => ms(median(r.startParts.map(pick)));
-  const [firstMessage, ...laterMessages] = r.messages;
+  const message = (which: 'first' | 'second') =>
+    `${ms(median(r.messages.map((m) => m[which].call)))} / ${ms(median(r.messages.map((m) => m[which].roundTrip)))}`;
   const fixedRows = [
     ['the floor, whole run', ms(figure(r, fixed, 'floor', scriptTime))],
     ['this extension, whole run', ms(figure(r, fixed, 'ours', scriptTime))],
@@ -94,8 +99,8 @@ export function renderResults(r: Results): string {
     ['of which: first scan with the lexicon (compiles its regexes)', part((t) => t.firstScan)],
     ['a later scan of the same sentence', part((t) => t.secondScan)],
     ["of which: the hover card's dates (8 × `formatDate`, each a new `Intl.DateTimeFormat`)", part((t) => t.cardDates)],
-    ['of which: the first report to the background: `sendMessage` call / round trip', firstMessage ? `${ms(firstMessage.call)} / ${ms(firstMessage.roundTrip)}` : '–'],
-    ['a later report: call / round trip', `${ms(median(laterMessages.map((m) => m.call)))} / ${ms(median(laterMessages.map((m) => m.roundTrip)))}`],
+    ["of which: the page's first report to the background: `sendMessage` call / round trip", message('first')],
+    ['a second report: call / round trip', message('second')],
   ];
 
   const dynamicRows = r.dynamic.map(({ page, batches }) => {
@@ -122,25 +127,32 @@ export function renderResults(r: Results): string {
     String(run.mentions),
   ]);
 
-  const largePages = r.pages.filter((page) => page.chars >= 1_000_000);
-  const smallPages = r.pages.filter((page) => page.chars < 1_000_000);
-  const largest = r.pages.filter((page) => page.chars === Math.max(...r.pages.map((p) => p.chars)));
+  const smallest = r.pages[0]!.size;
+  const smallPages = r.pages.filter((page) => page.size === smallest);
+  const largePages = r.pages.filter((page) => page.size !== smallest);
+  const largest = r.pages.filter((page) => page.size === r.pages.at(-1)!.size);
   const worst = (pages: BenchPage[]) => Math.max(...pages.map(pageRatio));
   const longestOnLargest = Math.max(...largest.map(longestOurs));
+  const typicalOnLargest = Math.max(...largest.map((page) => figure(r, page, 'ours', (load) => load.longestScriptTask)));
   const gzipKb = r.size.gzip / 1024;
   const verdict = (met: boolean) => (met ? 'met' : '**missed**');
   const targetRows = [
-    [`≤ ${TARGETS.largeRatio}× the floor on 1–5 MB pages`, `${ratio(Math.min(...largePages.map(pageRatio)))}–${ratio(worst(largePages))}`, verdict(worst(largePages) <= TARGETS.largeRatio)],
-    [`≤ ${TARGETS.smallRatio}× the floor on 50 KB pages`, `${ratio(Math.min(...smallPages.map(pageRatio)))}–${ratio(worst(smallPages))}`, verdict(worst(smallPages) <= TARGETS.smallRatio)],
-    [`no task over ${TARGETS.longestTask} ms on a 5 MB page`, `longest task running the script: ${ms(longestOnLargest)} ms (worst of all runs)`, verdict(longestOnLargest <= TARGETS.longestTask)],
+    [`≤ ${TARGETS.largeRatio}× the floor on ${largePages[0]!.size}–${largest[0]!.size} pages`, `${ratio(Math.min(...largePages.map(pageRatio)))}–${ratio(worst(largePages))}`, verdict(worst(largePages) <= TARGETS.largeRatio)],
+    [`≤ ${TARGETS.smallRatio}× the floor on ${smallest} pages`, `${ratio(Math.min(...smallPages.map(pageRatio)))}–${ratio(worst(smallPages))}`, verdict(worst(smallPages) <= TARGETS.smallRatio)],
+    [
+      `no task over ${TARGETS.longestTask} ms on a ${largest[0]!.size} page`,
+      `longest task running the script: ${ms(typicalOnLargest)} ms (median run), ${ms(longestOnLargest)} ms (worst run)`,
+      verdict(longestOnLargest <= TARGETS.longestTask),
+    ],
     [`content script ≤ ${TARGETS.gzipKb} KB gzipped`, `${gzipKb.toFixed(1)} KB`, verdict(gzipKb <= TARGETS.gzipKb)],
   ];
 
   return `# Performance
 
-Written by \`npm run bench\` on ${r.date}: Chromium ${r.chromium} (headless), Node ${r.node}, ${r.cores} cores,
-${r.runs} runs per page load (medians), ${Math.round(r.seconds)} s in all. Figures move with the
-machine and whatever else it runs: compare figures from the same run, not across runs.
+Written by \`npm run bench\` on ${r.date}: Chromium ${r.chromium} (headless), Node ${r.node}, ${r.cores} cores
+(load average ${r.loadAverage.toFixed(1)} at the start), ${r.runs} runs per page load (medians), ${Math.round(r.seconds)} s in all.
+Figures move with the machine and whatever else it runs: compare figures from the same run, not
+across runs.
 
 ## Targets
 
@@ -180,7 +192,8 @@ ${table(['page', 'ScriptDuration, ms', 'sampled script, ms (floor / this)', 'lon
 The whole runs are script times as above. Loading is the built extension with its start skipped.
 The lexicon, scans and dates are timed inside a fresh page (a bundle of the same modules,
 medians of ${r.startParts.length}). Messages are sent from the content script's own world to the
-real background, with the report this page gives.
+real background, with the report this page gives (medians of ${r.messages.length} fresh pages): the
+call is main-thread time in the page, the round trip is mostly spent in the background.
 
 ${table(['part', 'ms'], fixedRows)}
 
