@@ -48,6 +48,9 @@ export interface Lexicon {
   /** Case-insensitive phrases, and all-caps acronyms matched as written. */
   anyCase: RegExp | null;
   exactCase: RegExp | null;
+  /** The same for topic phrases alone: a quick first look at a passage (see `mayHoldTopic`). */
+  topicAnyCase: RegExp | null;
+  topicExactCase: RegExp | null;
   /** Normalised phrase → what it means (a phrase may belong to several topics). */
   entries: Map<string, TermEntry[]>;
 }
@@ -107,12 +110,25 @@ export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
     for (const phrase of topic.terms.partners) add(phrase, { kind: 'partner', topic: topic.id });
     for (const phrase of topic.terms.cues) add(phrase, { kind: 'cue', topic: topic.id });
   }
+  const isTopicPhrase = (phrase: string) => entries.get(isAcronym(phrase) ? phrase : normalise(phrase))!.some((entry) => entry.topic !== undefined);
   return {
     topics: topics.map((t) => t.id),
     anyCase: alternation(anyCase, 'giu'),
     exactCase: alternation(exactCase, 'gu'),
+    topicAnyCase: alternation(anyCase.filter(isTopicPhrase), 'iu'),
+    topicExactCase: alternation(exactCase.filter(isTopicPhrase), 'u'),
     entries,
   };
+}
+
+/**
+ * False when the text holds no topic phrase, so no passage of it can be about a topic. Cheaper
+ * than finding every phrase: most passages hold shared words ("data", "report") but no topic's.
+ * Never false where `findTerms` would find a topic phrase: any place the full pattern matches a
+ * topic phrase, this pattern matches too.
+ */
+export function mayHoldTopic(lexicon: Lexicon, text: string): boolean {
+  return (lexicon.topicAnyCase?.test(text) ?? false) || (lexicon.topicExactCase?.test(text) ?? false);
 }
 
 /** Looks up a matched string: acronyms as written, everything else normalised. */

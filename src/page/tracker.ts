@@ -95,8 +95,12 @@ export class PageTracker<A> {
     const roots = addedRoots.filter((root) => !addedRoots.some((other) => other !== root && other.contains(root)) && !isInSkipped(root));
     const blocks = [...dirtyBlocks].filter((block) => block.isConnected && !isInSkipped(block));
 
+    // Passages inside an added root (a block moved into it) are read again with the root. A set
+    // of the roots' elements keeps this check in proportion to what was added, not to the page.
+    const inRoots = new Set<Element>(roots);
+    for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
     const stale = (passage: Passage) =>
-      dirtyBlocks.has(passage.element) || roots.some((root) => root.contains(passage.element)) || (removed && !passage.element.isConnected);
+      dirtyBlocks.has(passage.element) || inRoots.has(passage.element) || (removed && !passage.element.isConnected);
     const kept = this.passages.filter((passage) => {
       if (!stale(passage)) return true;
       this.chars -= passage.text.length;

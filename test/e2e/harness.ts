@@ -97,8 +97,8 @@ export async function startLoggingProxy(server: FixtureServer): Promise<LoggingP
 }
 
 export interface LaunchOptions {
-  /** The unpacked extension to load (the built one unless given). */
-  extensionDir?: string;
+  /** The unpacked extension to load (the built one unless given); null for none. */
+  extensionDir?: string | null;
   /** Send all traffic through this proxy instead of mapping hostnames. */
   proxy?: LoggingProxy;
 }
@@ -115,7 +115,7 @@ export interface ExtensionBrowser extends LaunchedBrowser {
 
 /** Headless Chromium, resolving the given hostnames to the fixture server (or all through a proxy). */
 export async function launchChromium(server: FixtureServer, hosts: string[], options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  const extensionDir = options.extensionDir === undefined ? CHROME_BUILD : options.extensionDir;
   const profile = mkdtempSync(join(tmpdir(), 'pdc-profile-'));
   const routing = options.proxy
     ? [`--proxy-server=http://127.0.0.1:${options.proxy.port}`, '--proxy-bypass-list=<-loopback>']
@@ -124,8 +124,7 @@ export async function launchChromium(server: FixtureServer, hosts: string[], opt
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       ...routing,
       '--ignore-certificate-errors',
       '--no-sandbox',

@@ -85,6 +85,17 @@ describe('PageTracker', () => {
     expect(texts(tracker.passages)).toEqual(['NHS shared data with the Home Office']);
   });
 
+  it('reads a block moved into an added element once, in its new place', async () => {
+    page('<p id="a">alpha</p><p id="b">beta</p>');
+    const tracker = await track();
+    await mutate(tracker, () => {
+      const section = document.createElement('section');
+      section.append(document.getElementById('a')!);
+      document.body.append(section);
+    });
+    expect(texts(tracker.passages)).toEqual(['beta', 'alpha']);
+  });
+
   it('asks for a full read when a batch adds more than the wholesale threshold', async () => {
     page('<div id="list"></div>');
     const tracker = await track();

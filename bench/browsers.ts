@@ -1,0 +1,120 @@
+/**
+ * The browsers the bench drives, one per extension variant, and one measured page load.
+ * Pages are served by the test harness's fixture server under a real news hostname.
+ */
+/// <reference types="chrome" />
+import type { Page } from 'playwright-core';
+import type { PageReport } from '../src/messages';
+import {
+  launchChromium,
+  launchWithExtension,
+  tabIdOf,
+  waitFor,
+  type ExtensionBrowser,
+  type FixtureServer,
+  type LaunchedBrowser,
+} from '../test/e2e/harness';
+import { FLOOR_NAME, type BenchExtensions } from './extensions';
+import { startRecording, type LoadCost } from './recording';
+
+export const HOST = 'www.theguardian.com';
+/** The name of this extension's isolated world on a page (its manifest name). */
+export const EXTENSION_NAME = 'Patient Data Context';
+/** Quiet time after the content script is done, so that nothing it started is left out. */
+const SETTLE_MS = 300;
+const STEP_TIMEOUT_MS = 60_000;
+
+export type VariantName = 'none' | 'floor' | 'ours' | 'loaded';
+
+export interface Variant {
+  name: VariantName;
+  browser: LaunchedBrowser;
+  /** Set for this extension (the built one, with its service worker). */
+  extension?: ExtensionBrowser;
+}
+
+export async function launchVariant(name: VariantName, server: FixtureServer, extensions: BenchExtensions): Promise<Variant> {
+  if (name === 'ours') {
+    const extension = await launchWithExtension(server, [HOST]);
+    return { name, browser: extension, extension };
+  }
+  const dir = { none: null, floor: extensions.floor, loaded: extensions.loadedOnly }[name];
+  const browser = await launchChromium(server, [HOST], { extensionDir: dir });
+  return { name, browser };
+}
+
+/** Registers, before the page's first script, an observer that keeps the longest task (≥ 50 ms). */
+export async function observeLongTasks(variant: Variant): Promise<void> {
+  await variant.browser.context.addInitScript(() => {
+    const scope = window as unknown as { benchLongestTask: number };
+    scope.benchLongestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) scope.benchLongestTask = Math.max(scope.benchLongestTask, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The report this extension stored for a tab, once there is one. */
+export async function storedReport(extension: ExtensionBrowser, tabId: number, accept: (report: PageReport) => boolean = () => true): Promise<PageReport> {
+  const key = `tab:${tabId}`;
+  const state = await waitFor(
+    () => extension.worker.evaluate((k) => chrome.storage.session.get(k), key),
+    (stored) => stored[key] !== undefined && accept((stored[key] as { report: PageReport }).report),
+    STEP_TIMEOUT_MS,
+  );
+  return (state[key] as { report: PageReport }).report;
+}
+
+/**
+ * Evaluates `expression` in an extension's isolated world on the page (found by its name, the
+ * extension's name) until it gives a value, and returns it. Promises are awaited.
+ */
+export async function evaluateInWorld(page: Page, worldName: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  try {
+    return await waitFor(
+      async () => {
+        const world = contexts.find((context) => context.name === worldName);
+        if (!world) return undefined;
+        const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true });
+        return result.value as unknown;
+      },
+      (value) => value !== undefined,
+      STEP_TIMEOUT_MS,
+    );
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export interface LoadResult extends LoadCost {
+  /** The page's longest task seen by the long-task observer (0 when none reached 50 ms). */
+  longestPageTask: number;
+  /** Passages this extension flagged (undefined for the others). */
+  mentions?: number;
+}
+
+/** Opens `url` in a new tab, waits until the variant's content script is done, and records what it cost. */
+export async function measureLoad(variant: Variant, url: string): Promise<LoadResult> {
+  const page = await variant.browser.context.newPage();
+  try {
+    const tabId = variant.extension ? await tabIdOf(variant.extension, page) : undefined;
+    const cdp = await variant.browser.context.newCDPSession(page);
+    const recorder = await startRecording(cdp);
+    await page.goto(url, { timeout: STEP_TIMEOUT_MS });
+    let mentions: number | undefined;
+    if (variant.name === 'ours') mentions = (await storedReport(variant.extension!, tabId!)).mentions.length;
+    // These set a global in their own world when done; reading it does not touch the page.
+    else if (variant.name === 'floor') await evaluateInWorld(page, FLOOR_NAME, 'globalThis.benchFloorChars');
+    else if (variant.name === 'loaded') await evaluateInWorld(page, EXTENSION_NAME, 'globalThis.pdcContentLoaded');
+    await new Promise((done) => setTimeout(done, SETTLE_MS));
+    const cost = await recorder.stop();
+    const longestPageTask = await page.evaluate(() => (window as unknown as { benchLongestTask: number }).benchLongestTask);
+    return { ...cost, longestPageTask, mentions };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Runs inside a page (bundled by bench/fixed-costs.ts): times the parts of the content script's
+ * start that do not depend on the page — building the lexicon, the first scans with it (the
+ * browser compiles a regex the first time it runs), and formatting the hover card's dates.
+ */
+import { dateLocale, formatDate } from '../src/dates';
+import { findTerms } from '../src/detect/detector';
+import { buildLexicon } from '../src/detect/lexicon';
+import type { TopicVocabulary } from '../src/detect/types';
+
+export interface ProbeTimes {
+  buildLexicon: number;
+  firstScan: number;
+  secondScan: number;
+  cardDates: number;
+}
+
+export function timeStartParts(topics: TopicVocabulary[], dates: string[], sample: string): ProbeTimes {
+  const t0 = performance.now();
+  const lexicon = buildLexicon(topics);
+  const t1 = performance.now();
+  findTerms(lexicon, sample);
+  const t2 = performance.now();
+  findTerms(lexicon, sample);
+  const t3 = performance.now();
+  const locale = dateLocale(navigator.language);
+  for (const date of dates) formatDate(date, locale);
+  const t4 = performance.now();
+  return { buildLexicon: t1 - t0, firstScan: t2 - t1, secondScan: t3 - t2, cardDates: t4 - t3 };
+}

@@ -1,0 +1,173 @@
+/**
+ * What one page load cost, recorded over the Chrome DevTools Protocol:
+ * - `Performance.getMetrics`: the page's ScriptDuration, RecalcStyleDuration and LayoutDuration;
+ * - a CPU profile (V8 sampling profiler): time spent in the content script's own code;
+ * - a trace of the main thread's tasks (and of script injections): the tasks in which the content
+ *   script ran, and how long each took (a task is what keeps the page from answering input).
+ *
+ * ScriptDuration alone is not enough: Blink counts script entered from a task (the injected
+ * script, a timer, an event) but not the promise continuations that run after it, and most of an
+ * async content script runs in those. The profile and the trace see all of it.
+ */
+import type { CDPSession } from 'playwright-core';
+
+/** Microseconds between profiler samples: fine enough for millisecond tasks, cheap enough not to skew them. */
+const SAMPLING_INTERVAL_US = 200;
+const EXTENSION_URL = 'chrome-extension://';
+
+export interface LoadCost {
+  /** CDP ScriptDuration, ms. */
+  scriptDuration: number;
+  /** CDP RecalcStyleDuration + LayoutDuration, ms. */
+  styleLayout: number;
+  /** Profiler samples in the content script's code (and what it calls), ms. */
+  profiledScript: number;
+  /** Total duration of the main-thread tasks in which the content script ran, ms. */
+  scriptTasks: number;
+  /** The longest of those tasks, ms. */
+  longestScriptTask: number;
+  /** How many tasks the content script ran in. */
+  taskCount: number;
+  /** The longest task on the page's main thread, whatever ran in it, ms. */
+  longestTask: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+/** One sample in the content script: when it was taken and the time it stands for (µs). */
+interface Sample {
+  at: number;
+  weight: number;
+}
+
+/** Samples whose stack holds a frame of an extension's script (only one extension is loaded at a time). */
+function extensionSamples(profile: Profile): Sample[] {
+  const parent = new Map<number, number>();
+  const inExtension = new Map<number, boolean>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const isExtension = (id: number): boolean => {
+    let known = inExtension.get(id);
+    if (known === undefined) {
+      const parentId = parent.get(id);
+      known = byId.get(id)!.callFrame.url.startsWith(EXTENSION_URL) || (parentId !== undefined && isExtension(parentId));
+      inExtension.set(id, known);
+    }
+    return known;
+  };
+  const samples: Sample[] = [];
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i]!;
+    if (isExtension(id)) samples.push({ at, weight: profile.timeDeltas[i + 1] ?? 0 });
+  });
+  return samples;
+}
+
+/** Top-level tasks per renderer main thread, in time order. */
+function mainThreadTasks(events: TraceEvent[]): Map<string, TraceEvent[]> {
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask' || !mainThreads.has(thread)) continue;
+    let list = tasks.get(thread);
+    if (!list) tasks.set(thread, (list = []));
+    list.push(event);
+  }
+  for (const [thread, list] of tasks) {
+    list.sort((a, b) => a.ts - b.ts);
+    // Keep the outermost tasks only (a nested run loop runs tasks inside a task).
+    let end = -Infinity;
+    tasks.set(
+      thread,
+      list.filter((task) => {
+        if (task.ts < end) return false;
+        end = task.ts + task.dur!;
+        return true;
+      }),
+    );
+  }
+  return tasks;
+}
+
+/** The tasks that hold at least one of the samples (both sorted by time). */
+function tasksWithSamples(tasks: TraceEvent[], samples: Sample[]): TraceEvent[] {
+  const found: TraceEvent[] = [];
+  let s = 0;
+  for (const task of tasks) {
+    while (s < samples.length && samples[s]!.at < task.ts) s++;
+    if (s < samples.length && samples[s]!.at <= task.ts + task.dur!) found.push(task);
+  }
+  return found;
+}
+
+export interface Recorder {
+  /** Stops recording and works out what the content script cost. */
+  stop(): Promise<LoadCost>;
+}
+
+/** Starts the profiler and the trace on a page; call before navigating. */
+export async function startRecording(cdp: CDPSession): Promise<Recorder> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: object[] }) => void events.push(...(value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await cdp.send('Profiler.start');
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+
+  return {
+    async stop() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+
+      const samples = extensionSamples(profile);
+      // A short script may run between two samples: its injection is in the trace too.
+      const injections = events
+        .filter((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(EXTENSION_URL))
+        .map((e) => ({ at: e.ts + e.dur! / 2, weight: 0 }));
+      const markers = [...samples, ...injections].sort((a, b) => a.at - b.at);
+      // The page's main thread is the renderer main thread that was busiest.
+      const busy = (tasks: TraceEvent[]) => tasks.reduce((sum, task) => sum + task.dur!, 0);
+      const pageTasks = [...mainThreadTasks(events).values()].reduce((a, b) => (busy(b) > busy(a) ? b : a), []);
+      const scriptTasks = tasksWithSamples(pageTasks, markers);
+      return {
+        scriptDuration: metric('ScriptDuration'),
+        styleLayout: metric('RecalcStyleDuration') + metric('LayoutDuration'),
+        profiledScript: samples.reduce((sum, sample) => sum + sample.weight, 0) / 1000,
+        scriptTasks: scriptTasks.reduce((sum, task) => sum + task.dur!, 0) / 1000,
+        longestScriptTask: Math.max(0, ...scriptTasks.map((task) => task.dur!)) / 1000,
+        longestTask: Math.max(0, ...pageTasks.map((task) => task.dur!)) / 1000,
+        taskCount: scriptTasks.length,
+      };
+    },
+  };
+}

@@ -1,0 +1,228 @@
+/** Turns the bench's measurements into bench/results.md. */
+import type { LoadResult, VariantName } from './browsers';
+import type { BatchCost } from './dynamic';
+import type { DetectorRun } from './detector';
+import type { MessageTimes } from './fixed-costs';
+import type { ProbeTimes } from './probe';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const ratio = (value: number) => `${value.toFixed(1)}×`;
+const kb = (chars: number) => (chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.round(chars / 1000)} KB`);
+
+function table(headers: string[], rows: string[][]): string {
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+export interface BenchPage {
+  label: string;
+  /** "50 KB", "1 MB", "5 MB": pages of one size, with and without mentions. */
+  size: string;
+  path: string;
+  /** Characters of text in the page. */
+  chars: number;
+  mentions: boolean;
+}
+
+export interface Results {
+  date: string;
+  chromium: string;
+  node: string;
+  cores: number;
+  /** The machine's one-minute load average when the bench started. */
+  loadAverage: number;
+  runs: number;
+  pages: BenchPage[];
+  /** Per page path and variant, one result per run. */
+  loads: Map<string, Map<VariantName, LoadResult[]>>;
+  fixedPage: BenchPage;
+  startParts: ProbeTimes[];
+  messages: { first: MessageTimes; second: MessageTimes }[];
+  dynamic: { page: BenchPage; batches: BatchCost[] }[];
+  popup: { page: BenchPage; times: number[] }[];
+  size: { raw: number; gzip: number };
+  detector: DetectorRun[];
+  seconds: number;
+}
+
+const TARGETS = { largeRatio: 1.2, smallRatio: 2, longestTask: 50, gzipKb: 12 };
+
+/** Median of one figure over the runs of a page with a variant. */
+function figure(results: Results, page: BenchPage, variant: VariantName, pick: (load: LoadResult) => number): number {
+  return median((results.loads.get(page.path)?.get(variant) ?? []).map(pick));
+}
+
+export function renderResults(r: Results): string {
+  const scriptTime = (load: LoadResult) => load.scriptTasks;
+  const pageRatio = (page: BenchPage) => figure(r, page, 'ours', scriptTime) / figure(r, page, 'floor', scriptTime);
+  const longestOurs = (page: BenchPage) => Math.max(...(r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.longestScriptTask));
+  const observed = (value: number) => (value > 0 ? ms(value) : '–');
+
+  const loadRows = r.pages.map((page) => [
+    page.label,
+    kb(page.chars),
+    String(figure(r, page, 'ours', (load) => load.mentions ?? 0)),
+    ms(figure(r, page, 'floor', scriptTime)),
+    ms(figure(r, page, 'ours', scriptTime)),
+    `**${ratio(pageRatio(page))}**`,
+    `${ms(figure(r, page, 'floor', (load) => load.longestScriptTask))} / ${ms(figure(r, page, 'ours', (load) => load.longestScriptTask))} (max ${ms(longestOurs(page))})`,
+    String(figure(r, page, 'ours', (load) => load.taskCount)),
+  ]);
+  const detailRows = r.pages.map((page) => {
+    const three = (pick: (load: LoadResult) => number, show = ms) =>
+      (['none', 'floor', 'ours'] as const).map((variant) => show(figure(r, page, variant, pick))).join(' / ');
+    return [
+      page.label,
+      three((load) => load.scriptDuration),
+      `${ms(figure(r, page, 'floor', (load) => load.profiledScript))} / ${ms(figure(r, page, 'ours', (load) => load.profiledScript))}`,
+      (['none', 'floor', 'ours'] as const)
+        .map((variant) => `${ms(figure(r, page, variant, (load) => load.longestTask))} (${observed(figure(r, page, variant, (load) => load.longestPageTask))})`)
+        .join(' / '),
+      three((load) => load.styleLayout),
+    ];
+  });
+
+  const fixed = r.fixedPage;
+  const part = (pick: (times: ProbeTimes) => number) => ms(median(r.startParts.map(pick)));
+  const message = (which: 'first' | 'second') =>
+    `${ms(median(r.messages.map((m) => m[which].call)))} / ${ms(median(r.messages.map((m) => m[which].roundTrip)))}`;
+  const fixedRows = [
+    ['the floor, whole run', ms(figure(r, fixed, 'floor', scriptTime))],
+    ['this extension, whole run', ms(figure(r, fixed, 'ours', scriptTime))],
+    ['of which: loading the content script (parse, compile, evaluate; started nothing)', ms(figure(r, fixed, 'loaded', scriptTime))],
+    ['of which: building the lexicon (`buildLexicon`)', part((t) => t.buildLexicon)],
+    ['of which: first scan with the lexicon (compiles its regexes)', part((t) => t.firstScan)],
+    ['a later scan of the same sentence', part((t) => t.secondScan)],
+    ["of which: the hover card's dates (8 × `formatDate`, each a new `Intl.DateTimeFormat`)", part((t) => t.cardDates)],
+    ["of which: the page's first report to the background: `sendMessage` call / round trip", message('first')],
+    ['a second report: call / round trip', message('second')],
+  ];
+
+  const dynamicRows = r.dynamic.map(({ page, batches }) => {
+    const perBatch = batches.map((batch) => batch.scriptTasks);
+    const added = median(batches.map((batch) => batch.addedChars));
+    return [
+      page.label,
+      String(batches.length),
+      kb(added),
+      ms(median(perBatch)),
+      `${ms(Math.min(...perBatch))}–${ms(Math.max(...perBatch))}`,
+      ms((median(perBatch) / added) * 10_000),
+      ms(Math.max(...batches.map((batch) => batch.longestScriptTask))),
+    ];
+  });
+  const smallestDynamic = median(r.dynamic[0]!.batches.map((batch) => batch.scriptTasks));
+  const largestDynamic = median(r.dynamic.at(-1)!.batches.map((batch) => batch.scriptTasks));
+
+  const detectorRows = r.detector.map((run) => [
+    `${run.megabytes} MB`,
+    ms(run.ms),
+    (run.megabytes / (run.ms / 1000)).toFixed(0),
+    ms(run.ms / run.megabytes),
+    String(run.mentions),
+  ]);
+
+  const smallest = r.pages[0]!.size;
+  const smallPages = r.pages.filter((page) => page.size === smallest);
+  const largePages = r.pages.filter((page) => page.size !== smallest);
+  const largest = r.pages.filter((page) => page.size === r.pages.at(-1)!.size);
+  const worst = (pages: BenchPage[]) => Math.max(...pages.map(pageRatio));
+  const longestOnLargest = Math.max(...largest.map(longestOurs));
+  const typicalOnLargest = Math.max(...largest.map((page) => figure(r, page, 'ours', (load) => load.longestScriptTask)));
+  const gzipKb = r.size.gzip / 1024;
+  const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+  const targetRows = [
+    [`≤ ${TARGETS.largeRatio}× the floor on ${largePages[0]!.size}–${largest[0]!.size} pages`, `${ratio(Math.min(...largePages.map(pageRatio)))}–${ratio(worst(largePages))}`, verdict(worst(largePages) <= TARGETS.largeRatio)],
+    [`≤ ${TARGETS.smallRatio}× the floor on ${smallest} pages`, `${ratio(Math.min(...smallPages.map(pageRatio)))}–${ratio(worst(smallPages))}`, verdict(worst(smallPages) <= TARGETS.smallRatio)],
+    [
+      `no task over ${TARGETS.longestTask} ms on a ${largest[0]!.size} page`,
+      `longest task running the script: ${ms(typicalOnLargest)} ms (median run), ${ms(longestOnLargest)} ms (worst run)`,
+      verdict(longestOnLargest <= TARGETS.longestTask),
+    ],
+    [`content script ≤ ${TARGETS.gzipKb} KB gzipped`, `${gzipKb.toFixed(1)} KB`, verdict(gzipKb <= TARGETS.gzipKb)],
+  ];
+
+  return `# Performance
+
+Written by \`npm run bench\` on ${r.date}: Chromium ${r.chromium} (headless), Node ${r.node}, ${r.cores} cores
+(load average ${r.loadAverage.toFixed(1)} at the start), ${r.runs} runs per page load (medians), ${Math.round(r.seconds)} s in all.
+Figures move with the machine and whatever else it runs: compare figures from the same run, not
+across runs.
+
+## Targets
+
+${table(['target', 'measured', ''], targetRows)}
+
+## Page load: this extension against the floor
+
+The **floor** is an extension the bench writes: its content script, declared for the same sites
+and also run at \`document_idle\`, walks every text node once with a \`TreeWalker\` and
+concatenates the text — the least a content script that reads a page can do.
+
+**Script time** is the total main-thread time of the tasks in which the content script ran
+(from a trace; a task counts when the V8 sampling profiler caught the script in it, or when it
+injected the script). It holds loading the script, its promise continuations, and the garbage
+collection and style work it causes inside those tasks. The ratio is this extension's over the
+floor's. "Found" is the number of passages this extension flagged.
+
+${table(['page', 'text', 'found', 'floor, ms', 'this, ms', 'ratio', 'longest task, ms: floor / this (max of runs)', 'tasks'], loadRows)}
+
+Details, medians for no extension / the floor / this extension:
+
+- **ScriptDuration** is CDP \`Performance.getMetrics\`' own figure. It counts script entered from a
+  task (the injected script, timers, events) but **not the promise continuations** that follow,
+  where most of an async content script runs: it is far below the script time above.
+- **Sampled script** is the profiler's samples inside the content script's own code.
+- **Longest task on the page**, whatever ran in it (mostly the page's own parsing and layout),
+  from the trace; in brackets, what a \`PerformanceObserver('longtask')\` registered before
+  navigation reported (tasks of 50 ms or more; – for none). The observer misses long tasks the
+  trace shows, and with an extension's content script on the page it reported none at all: the
+  trace is the figure to trust.
+- **Style + layout** is CDP RecalcStyleDuration + LayoutDuration over the whole load.
+
+${table(['page', 'ScriptDuration, ms', 'sampled script, ms (floor / this)', 'longest task on the page, ms (observer)', 'style + layout, ms'], detailRows)}
+
+## Fixed costs, on the ${fixed.label} page
+
+The whole runs are script times as above. Loading is the built extension with its start skipped.
+The lexicon, scans and dates are timed inside a fresh page (a bundle of the same modules,
+medians of ${r.startParts.length}). Messages are sent from the content script's own world to the
+real background, with the report this page gives (medians of ${r.messages.length} fresh pages): the
+call is main-thread time in the page, the round trip is mostly spent in the background.
+
+${table(['part', 'ms'], fixedRows)}
+
+## A page that keeps growing
+
+After the page was read, ${r.dynamic[0]!.batches.length} batches of paragraphs are appended to it
+(one paragraph in each batch is about NHS data), waiting each time for the extension's new
+report. Script time per batch as above.
+
+${table(['page before', 'batches', 'text added per batch', 'ms per batch (median)', 'min–max', 'ms per 10 KB added', 'longest task, ms'], dynamicRows)}
+
+A batch on the largest page costs ${ratio(largestDynamic / smallestDynamic)} what it costs on the smallest.
+
+## Popup
+
+Time from the start of the popup's navigation until its first section (results, or "nothing
+found") is in the document, opened as a tab for a page already read; medians of ${r.popup[0]?.times.length ?? 0}.
+
+${table(['page', 'the popup shows', 'ms'], r.popup.map(({ page, times }) => [page.label, page.mentions ? 'its results' : '"nothing found"', ms(median(times))]))}
+
+## Content script size
+
+\`dist/chrome/src/content.js\`: ${(r.size.raw / 1024).toFixed(1)} KB, ${gzipKb.toFixed(1)} KB gzipped (level 9).
+
+## The detector alone, in Node
+
+\`detect\` with the dataset's vocabulary over plain text (paragraphs, one in 200 about NHS data),
+lexicon built beforehand; medians of ${r.runs}.
+
+${table(['text', 'ms', 'MB/s', 'ms per MB', 'mentions'], detectorRows)}
+`;
+}

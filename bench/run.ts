@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: measures the built extension (run `npm run build` first) in headless Chromium
+ * against a floor extension and against no extension, then the detector alone in Node, and
+ * writes bench/results.md. It reports numbers; it never fails on them.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROME_BUILD, startFixtureServer, tabIdOf, type FixtureServer } from '../test/e2e/harness';
+import { HOST, launchVariant, measureLoad, observeLongTasks, storedReport, type LoadResult, type Variant, type VariantName } from './browsers';
+import { timeDetector } from './detector';
+import { appendInBatches } from './dynamic';
+import { writeBenchExtensions } from './extensions';
+import { BLANK_PATH, blankUrl, timeMessages, timeStartParts } from './fixed-costs';
+import { articlePage } from './pages';
+import { popupFirstContent } from './popup';
+import { renderResults, type BenchPage, type Results } from './report';
+
+const RUNS = 9;
+const SIZES = [
+  { label: '50 KB', chars: 50_000 },
+  { label: '1 MB', chars: 1_000_000 },
+  { label: '5 MB', chars: 5_000_000 },
+];
+const DYNAMIC = { batches: 20, perBatch: 50 };
+const DETECTOR_MB = [1, 10, 50];
+/** The whole bench should take a few minutes; past this something is stuck. */
+const DEADLINE_MS = 20 * 60_000;
+
+const CONTENT_SCRIPT = join(CHROME_BUILD, 'src/content.js');
+const log = (message: string) => console.error(`bench: ${message}`);
+
+function servePages(server: FixtureServer): BenchPage[] {
+  server.route(BLANK_PATH, '<!doctype html><title>blank</title>');
+  return SIZES.flatMap(({ label, chars }) =>
+    [false, true].map((mentions) => {
+      const path = `/bench/${chars}${mentions ? '-mentions' : ''}`;
+      const page = articlePage(chars, mentions);
+      server.route(path, page.html);
+      return { label: `${label}${mentions ? ', with mentions' : ''}`, size: label, path, chars: page.chars, mentions };
+    }),
+  );
+}
+
+const urlOf = (page: BenchPage) => `https://${HOST}${page.path}`;
+
+async function main(): Promise<void> {
+  if (!existsSync(CONTENT_SCRIPT)) {
+    log(`${CONTENT_SCRIPT} is missing: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  setTimeout(() => {
+    log('stopped: over the time limit');
+    process.exit(1);
+  }, DEADLINE_MS).unref();
+  const started = performance.now();
+  const [loadAverage] = loadavg();
+  const server = await startFixtureServer();
+  const extensions = writeBenchExtensions();
+  const variants = new Map<VariantName, Variant>();
+  try {
+    const pages = servePages(server);
+    for (const name of ['none', 'floor', 'loaded', 'ours'] as const) {
+      const variant = await launchVariant(name, server, extensions);
+      await observeLongTasks(variant);
+      variants.set(name, variant);
+    }
+    const variant = (name: VariantName) => variants.get(name)!;
+    // Fixed costs and the popup are looked at on the smallest pages, where they weigh most.
+    const smallPages = pages.filter((page) => page.size === SIZES[0]!.label);
+    const fixedPage = smallPages.find((page) => page.mentions)!;
+
+    // Runs go round the pages and variants, so that a slow spell on the machine hits them all.
+    const loads = new Map(pages.map((page) => [page.path, new Map<VariantName, LoadResult[]>()]));
+    for (let run = 1; run <= RUNS; run++) {
+      log(`page loads, run ${run} of ${RUNS}`);
+      for (const page of pages) {
+        const names: VariantName[] = page === fixedPage ? ['none', 'floor', 'ours', 'loaded'] : ['none', 'floor', 'ours'];
+        for (const name of names) {
+          const byVariant = loads.get(page.path)!;
+          byVariant.set(name, [...(byVariant.get(name) ?? []), await measureLoad(variant(name), urlOf(page))]);
+        }
+      }
+    }
+
+    log('fixed costs');
+    const startParts = await timeStartParts(variant('none'), blankUrl, RUNS);
+    const reportPage = await variant('ours').browser.context.newPage();
+    const reportTab = await tabIdOf(variant('ours').extension!, reportPage);
+    await reportPage.goto(urlOf(fixedPage));
+    const report = await storedReport(variant('ours').extension!, reportTab);
+    await reportPage.close();
+    const messages = await timeMessages(variant('loaded'), urlOf(fixedPage), report, RUNS);
+
+    const dynamic = [];
+    for (const page of pages.filter((p) => p.mentions)) {
+      log(`appending to the ${page.label} page`);
+      dynamic.push({ page, batches: await appendInBatches(variant('ours'), urlOf(page), DYNAMIC.batches, DYNAMIC.perBatch) });
+    }
+
+    log('popup');
+    const popup = [];
+    for (const page of smallPages) {
+      popup.push({ page, times: await popupFirstContent(variant('ours'), urlOf(page), RUNS) });
+    }
+
+    const cdp = await variant('none').browser.context.newCDPSession(await variant('none').browser.context.newPage());
+    const { product } = await cdp.send('Browser.getVersion');
+    for (const v of variants.values()) await v.browser.close();
+    variants.clear();
+
+    log('the detector in Node');
+    const detector = timeDetector(DETECTOR_MB, RUNS);
+
+    const script = readFileSync(CONTENT_SCRIPT);
+    const results: Results = {
+      date: new Date().toISOString().slice(0, 10),
+      chromium: product.replace(/^[^/]*\//, ''),
+      node: process.version,
+      cores: cpus().length,
+      loadAverage: loadAverage!,
+      runs: RUNS,
+      pages,
+      loads,
+      fixedPage,
+      startParts,
+      messages,
+      dynamic,
+      popup,
+      size: { raw: script.length, gzip: gzipSync(script, { level: 9 }).length },
+      detector,
+      seconds: (performance.now() - started) / 1000,
+    };
+    const out = new URL('./results.md', import.meta.url);
+    writeFileSync(out, renderResults(results));
+    log(`wrote ${out.pathname}`);
+  } finally {
+    for (const v of variants.values()) await v.browser.close();
+    extensions.remove();
+    await server.close();
+  }
+}
+
+await main();
