@@ -4,6 +4,7 @@
  * like page results, and shown in the popup.
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { brand } from '../brand';
 import { checkClaims } from '../claims';
 import { dataset } from '../data/bundled';
 import { blocksFromPlainText } from '../detect/blocks';
@@ -42,7 +43,7 @@ export async function forgetSelectionCheck(tabId: number): Promise<void> {
 }
 
 export function createMenu(): void {
-  browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('checkSelection'), contexts: ['selection'] });
+  browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('checkSelection', brand.name), contexts: ['selection'] });
 }
 
 /** Checks the selection, keeps the result for the tab, and shows it: in the popup where the browser allows, else in a tab. */
