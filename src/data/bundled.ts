@@ -3,7 +3,7 @@
  * the extension was built (vite.config.ts), so it is typed here without parsing it again.
  */
 import raw from './dataset.json';
-import type { Dataset, Source, Topic } from './schema';
+import type { Dataset, Topic } from './schema';
 
 export const dataset = raw as unknown as Dataset;
 
@@ -11,10 +11,4 @@ const topics = new Map<string, Topic>(dataset.topics.map((topic) => [topic.id, t
 
 export function topicById(id: string): Topic | undefined {
   return topics.get(id);
-}
-
-const sources = new Map<string, Source>(dataset.sources.map((source) => [source.id, source]));
-
-export function sourceById(id: string): Source | undefined {
-  return sources.get(id);
 }
