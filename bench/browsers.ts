@@ -54,15 +54,38 @@ export async function observeLongTasks(variant: Variant): Promise<void> {
   });
 }
 
-/** The report this extension stored for a tab, once there is one. */
-export async function storedReport(extension: ExtensionBrowser, tabId: number, accept: (report: PageReport) => boolean = () => true): Promise<PageReport> {
+/** How many times this extension's content script said on the page's console that a scan failed. */
+export interface ScanFailures {
+  count: number;
+}
+
+/** Starts counting the content script's "scan failed" messages (a report the background refused, say). */
+export function watchScanFailures(page: Page): ScanFailures {
+  const failures = { count: 0 };
+  page.on('console', (message) => {
+    if (message.text().startsWith(`${EXTENSION_NAME}: scan failed`)) failures.count++;
+  });
+  return failures;
+}
+
+/**
+ * The next report this extension stores for a tab that `accept`s, or null if the content script
+ * says its scan failed first: either way, the content script is done.
+ */
+export async function nextReport(
+  extension: ExtensionBrowser,
+  tabId: number,
+  failures: ScanFailures,
+  accept: (report: PageReport) => boolean = () => true,
+): Promise<PageReport | null> {
   const key = `tab:${tabId}`;
-  const state = await waitFor(
-    () => extension.worker.evaluate((k) => chrome.storage.session.get(k), key),
-    (stored) => stored[key] !== undefined && accept((stored[key] as { report: PageReport }).report),
-    STEP_TIMEOUT_MS,
-  );
-  return (state[key] as { report: PageReport }).report;
+  const before = failures.count;
+  const read = async () => {
+    if (failures.count > before) return null;
+    const stored = await extension.worker.evaluate((k) => chrome.storage.session.get(k), key);
+    return (stored[key] as { report: PageReport } | undefined)?.report;
+  };
+  return (await waitFor(read, (report) => report === null || (report !== undefined && accept(report)), STEP_TIMEOUT_MS))!;
 }
 
 /**
@@ -93,8 +116,8 @@ export async function evaluateInWorld(page: Page, worldName: string, expression:
 export interface LoadResult extends LoadCost {
   /** The page's longest task seen by the long-task observer (0 when none reached 50 ms). */
   longestPageTask: number;
-  /** Passages this extension flagged (undefined for the others). */
-  mentions?: number;
+  /** Passages this extension flagged; null when its report was refused; undefined for the others. */
+  mentions?: number | null;
 }
 
 /** Opens `url` in a new tab, waits until the variant's content script is done, and records what it cost. */
@@ -102,11 +125,12 @@ export async function measureLoad(variant: Variant, url: string): Promise<LoadRe
   const page = await variant.browser.context.newPage();
   try {
     const tabId = variant.extension ? await tabIdOf(variant.extension, page) : undefined;
+    const failures = watchScanFailures(page);
     const cdp = await variant.browser.context.newCDPSession(page);
     const recorder = await startRecording(cdp);
     await page.goto(url, { timeout: STEP_TIMEOUT_MS });
-    let mentions: number | undefined;
-    if (variant.name === 'ours') mentions = (await storedReport(variant.extension!, tabId!)).mentions.length;
+    let mentions: number | null | undefined;
+    if (variant.name === 'ours') mentions = (await nextReport(variant.extension!, tabId!, failures))?.mentions.length ?? null;
     // These set a global in their own world when done; reading it does not touch the page.
     else if (variant.name === 'floor') await evaluateInWorld(page, FLOOR_NAME, 'globalThis.benchFloorChars');
     else if (variant.name === 'loaded') await evaluateInWorld(page, EXTENSION_NAME, 'globalThis.pdcContentLoaded');

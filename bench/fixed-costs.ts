@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import raw from '../src/data/dataset.json';
 import { parseDataset } from '../src/data/schema';
-import type { PageReport } from '../src/messages';
+import type { PageReport, PageReportMessage } from '../src/messages';
 import { EXTENSION_NAME, HOST, evaluateInWorld, type Variant } from './browsers';
 import type { ProbeTimes } from './probe';
 
@@ -30,8 +30,8 @@ async function bundleProbe(): Promise<string> {
 export async function timeStartParts(variant: Variant, url: string, runs: number): Promise<ProbeTimes[]> {
   const code = await bundleProbe();
   const topics = dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
-  // The hover card formats each topic's status date and the record's date.
-  const dates = [...dataset.topics.map((topic) => topic.status.since), dataset.asOf];
+  // The hover card's first showing formats its topic's status date and the record's date.
+  const dates = [dataset.topics[0]!.status.since, dataset.asOf];
   const sample = "NHS Digital passed patients' addresses to the Home Office.";
   const times: ProbeTimes[] = [];
   for (let run = 0; run < runs; run++) {
@@ -57,6 +57,21 @@ export interface MessageTimes {
 }
 
 /**
+ * The message the content script sends with a report: the report and what the claims check
+ * reads, here the flagged passages themselves (the content script adds their neighbours).
+ */
+function reportMessage(report: PageReport): PageReportMessage {
+  let offset = 0;
+  const blocks = report.mentions.map(({ passage }) => {
+    const block = { start: offset, end: offset + passage.length };
+    offset = block.end + 2;
+    return block;
+  });
+  const passages = report.mentions.map(({ topic }, block) => ({ topic, block }));
+  return { ...report, context: { text: report.mentions.map((m) => m.passage).join('\n\n'), blocks, passages } };
+}
+
+/**
  * Sends a page report to the background from the content script's own world, as the content
  * script does: the first message from a page, then a second one; each run in a fresh tab. Uses
  * the variant whose content script is loaded but not started, so the page has sent nothing yet.
@@ -64,7 +79,7 @@ export interface MessageTimes {
 export async function timeMessages(variant: Variant, url: string, report: PageReport, runs: number): Promise<{ first: MessageTimes; second: MessageTimes }[]> {
   const expression = `(async () => {
     const { runtime } = globalThis.browser ?? globalThis.chrome;
-    const message = { type: 'page-report', payload: ${JSON.stringify(report)} };
+    const message = { type: 'page-report', payload: ${JSON.stringify(reportMessage(report))} };
     const times = [];
     for (let i = 0; i < 2; i++) {
       const start = performance.now();

@@ -3,15 +3,16 @@
  * (the results, or "nothing found") is in its document.
  */
 import { popupUrl, tabIdOf } from '../test/e2e/harness';
-import { storedReport, type Variant } from './browsers';
+import { nextReport, watchScanFailures, type Variant } from './browsers';
 
 export async function popupFirstContent(ours: Variant, articleUrl: string, runs: number): Promise<number[]> {
   const extension = ours.extension!;
   const article = await ours.browser.context.newPage();
   try {
     const tabId = await tabIdOf(extension, article);
+    const failures = watchScanFailures(article);
     await article.goto(articleUrl);
-    await storedReport(extension, tabId);
+    await nextReport(extension, tabId, failures);
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const popup = await ours.browser.context.newPage();

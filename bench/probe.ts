@@ -1,7 +1,8 @@
 /**
  * Runs inside a page (bundled by bench/fixed-costs.ts): times the parts of the content script's
- * start that do not depend on the page — building the lexicon, the first scans with it (the
- * browser compiles a regex the first time it runs), and formatting the hover card's dates.
+ * start that do not depend on the page — building the lexicon and the first scans with it (the
+ * browser compiles a regex the first time it runs) — and the dates the hover card formats when it
+ * is first shown.
  */
 import { dateLocale, formatDate } from '../src/dates';
 import { findTerms } from '../src/detect/detector';
@@ -12,6 +13,7 @@ export interface ProbeTimes {
   buildLexicon: number;
   firstScan: number;
   secondScan: number;
+  /** A topic's status date and the record's date, as the card's first showing formats them. */
   cardDates: number;
 }
 

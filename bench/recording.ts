@@ -83,7 +83,10 @@ function extensionSamples(profile: Profile): Sample[] {
   return samples;
 }
 
-/** Top-level tasks per renderer main thread, in time order. */
+/**
+ * Top-level slices of work per renderer main thread, in time order: tasks, and the microtask
+ * checkpoints Blink runs between them (where an extension's promise continuations can run).
+ */
 function mainThreadTasks(events: TraceEvent[]): Map<string, TraceEvent[]> {
   const mainThreads = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -91,14 +94,14 @@ function mainThreadTasks(events: TraceEvent[]): Map<string, TraceEvent[]> {
   const tasks = new Map<string, TraceEvent[]>();
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
-    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask' || !mainThreads.has(thread)) continue;
+    if (event.ph !== 'X' || event.dur === undefined || !mainThreads.has(thread)) continue;
     let list = tasks.get(thread);
     if (!list) tasks.set(thread, (list = []));
     list.push(event);
   }
   for (const [thread, list] of tasks) {
-    list.sort((a, b) => a.ts - b.ts);
-    // Keep the outermost tasks only (a nested run loop runs tasks inside a task).
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // Keep the outermost slices only: what happens inside a task is part of it.
     let end = -Infinity;
     tasks.set(
       thread,
@@ -155,9 +158,11 @@ export async function startRecording(cdp: CDPSession): Promise<Recorder> {
         .filter((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(EXTENSION_URL))
         .map((e) => ({ at: e.ts + e.dur! / 2, weight: 0 }));
       const markers = [...samples, ...injections].sort((a, b) => a.at - b.at);
-      // The page's main thread is the renderer main thread that was busiest.
+      // The page's main thread is the one that ran the content script, or else the busiest.
+      const threads = [...mainThreadTasks(events).values()];
       const busy = (tasks: TraceEvent[]) => tasks.reduce((sum, task) => sum + task.dur!, 0);
-      const pageTasks = [...mainThreadTasks(events).values()].reduce((a, b) => (busy(b) > busy(a) ? b : a), []);
+      const ranScript = (tasks: TraceEvent[]) => tasksWithSamples(tasks, markers).length;
+      const pageTasks = threads.reduce((a, b) => (ranScript(b) > ranScript(a) || (ranScript(b) === ranScript(a) && busy(b) > busy(a)) ? b : a), []);
       const scriptTasks = tasksWithSamples(pageTasks, markers);
       return {
         scriptDuration: metric('ScriptDuration'),

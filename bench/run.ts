@@ -8,7 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROME_BUILD, startFixtureServer, tabIdOf, type FixtureServer } from '../test/e2e/harness';
-import { HOST, launchVariant, measureLoad, observeLongTasks, storedReport, type LoadResult, type Variant, type VariantName } from './browsers';
+import { HOST, launchVariant, measureLoad, nextReport, observeLongTasks, watchScanFailures, type LoadResult, type Variant, type VariantName } from './browsers';
 import { timeDetector } from './detector';
 import { appendInBatches } from './dynamic';
 import { writeBenchExtensions } from './extensions';
@@ -88,13 +88,15 @@ async function main(): Promise<void> {
     const startParts = await timeStartParts(variant('none'), blankUrl, RUNS);
     const reportPage = await variant('ours').browser.context.newPage();
     const reportTab = await tabIdOf(variant('ours').extension!, reportPage);
+    const failures = watchScanFailures(reportPage);
     await reportPage.goto(urlOf(fixedPage));
-    const report = await storedReport(variant('ours').extension!, reportTab);
+    const report = await nextReport(variant('ours').extension!, reportTab, failures);
     await reportPage.close();
+    if (!report) throw new Error(`No report on the ${fixedPage.label} page`);
     const messages = await timeMessages(variant('loaded'), urlOf(fixedPage), report, RUNS);
 
     const dynamic = [];
-    for (const page of pages.filter((p) => p.mentions)) {
+    for (const page of pages.filter((p) => !p.mentions)) {
       log(`appending to the ${page.label} page`);
       dynamic.push({ page, batches: await appendInBatches(variant('ours'), urlOf(page), DYNAMIC.batches, DYNAMIC.perBatch) });
     }
