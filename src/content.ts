@@ -8,7 +8,7 @@ import { buildLexicon } from './detect/lexicon';
 import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
 import { dateLocale, formatDate } from './dates';
-import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReportMessage, type Result } from './messages';
+import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReportMessage, type Result, MAX_REPORTED_MENTIONS } from './messages';
 import { articleDate } from './page/article-date';
 import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
@@ -150,14 +150,16 @@ function start(settings: Settings): void {
       }),
     );
     showMarks();
+    // The popup lists the first ones of a page with very many; the popup's indexes stay the same.
+    const reported = mentions.slice(0, MAX_REPORTED_MENTIONS);
     const report: PageReportMessage = {
-      mentions: mentions.map((m) => summarise(passages[m.block]!.text, m)),
+      mentions: reported.map((m) => summarise(passages[m.block]!.text, m)),
       truncated: tracker.truncated,
       chars: passages.reduce((sum, p) => sum + p.text.length, 0),
       context: claimContext(
         passages.map((p) => p.text),
-        mentions,
-        mentions.length > 0 ? articleDate(document) : undefined,
+        reported,
+        reported.length > 0 ? articleDate(document) : undefined,
       ),
     };
     const serialised = JSON.stringify(report);

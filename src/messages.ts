@@ -6,6 +6,9 @@ import * as v from 'valibot';
 import type { Claim } from './claims/types';
 import { RUN_MODES, type RunMode } from './settings';
 
+/** The most passages one page reports; a page with more (a huge feed) reports its first ones. */
+export const MAX_REPORTED_MENTIONS = 500;
+
 const MentionSummarySchema = v.object({
   topic: v.pipe(v.string(), v.maxLength(64)),
   /** The passage, whitespace collapsed and trimmed to a readable length. */
@@ -17,7 +20,7 @@ const MentionSummarySchema = v.object({
 export type MentionSummary = v.InferOutput<typeof MentionSummarySchema>;
 
 export const PageReportSchema = v.object({
-  mentions: v.pipe(v.array(MentionSummarySchema), v.maxLength(500)),
+  mentions: v.pipe(v.array(MentionSummarySchema), v.maxLength(MAX_REPORTED_MENTIONS)),
   /** True when the page was longer than the scan cap and only its start was read. */
   truncated: v.boolean(),
   /** Characters of text read. */
@@ -34,7 +37,7 @@ const ClaimContextSchema = v.object({
   blocks: v.pipe(v.array(v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(1500)),
   passages: v.pipe(
     v.array(v.object({ topic: v.pipe(v.string(), v.maxLength(64)), block: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
-    v.maxLength(500),
+    v.maxLength(MAX_REPORTED_MENTIONS),
   ),
   articleDate: v.optional(v.pipe(v.string(), v.maxLength(10))),
 });

@@ -117,6 +117,8 @@ const CONTEXT_REACH = 1;
 const LENT_CONFIDENCE = 0.55;
 /** An article with this many passages firmly about a topic makes the topic's own words enough elsewhere in it. */
 const ARTICLE_TOPIC_MIN = 2;
+/** ...and only near them: a long page (a live blog, a feed) is many articles, not one. */
+const ARTICLE_REACH = 8;
 const FIRM_CONFIDENCE = 0.7;
 const ARTICLE_CONFIDENCE = 0.5;
 
@@ -124,8 +126,9 @@ const ARTICLE_CONFIDENCE = 0.5;
  * Turns per-passage analyses into mentions. A passage that is not about a topic on its own is
  * flagged too when it holds one of the topic's cues ("the MoU was withdrawn") and
  * - the passage next to it is flagged for that topic; or
- * - the article is firmly about the topic (ARTICLE_TOPIC_MIN passages on their own) and the cue
- *   comes with the topic's receiving side, an act of sharing or a second cue.
+ * - the article is firmly about the topic (ARTICLE_TOPIC_MIN passages on their own, one of them
+ *   within ARTICLE_REACH passages) and the cue comes with the topic's receiving side, an act of
+ *   sharing or a second cue.
  */
 export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks: readonly TextBlock[]): Mention[] {
   const topicAt: (string | null)[] = analyses.map((a) => a?.verdict?.topic ?? null);
@@ -149,15 +152,15 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
   for (let i = analyses.length - 1; i >= 0; i--) {
     for (let d = 1; d <= CONTEXT_REACH && i + d < analyses.length; d++) lend(i, i + d);
   }
-  const firm = new Map<string, number>();
-  for (const analysis of analyses) {
+  const firm = new Map<string, number[]>();
+  analyses.forEach((analysis, i) => {
     const verdict = analysis?.verdict;
-    if (verdict && verdict.confidence >= FIRM_CONFIDENCE) firm.set(verdict.topic, (firm.get(verdict.topic) ?? 0) + 1);
-  }
+    if (verdict && verdict.confidence >= FIRM_CONFIDENCE) firm.set(verdict.topic, [...(firm.get(verdict.topic) ?? []), i]);
+  });
   analyses.forEach((analysis, i) => {
     if (!analysis || topicAt[i] !== null) return;
-    for (const [topic, count] of firm) {
-      if (count < ARTICLE_TOPIC_MIN) continue;
+    for (const [topic, at] of firm) {
+      if (at.length < ARTICLE_TOPIC_MIN || !at.some((j) => Math.abs(j - i) <= ARTICLE_REACH)) continue;
       const cues = analysis.hits.filter((hit) => hit.topic === topic && hit.kind === 'cue');
       const support = analysis.hits.some((hit) => (hit.topic === topic && hit.kind === 'partner') || hit.kind === 'sharing') || new Set(cues.map((c) => c.start)).size > 1;
       if (cues.length === 0 || !support) continue;

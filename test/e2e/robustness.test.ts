@@ -63,6 +63,13 @@ describe('robustness in Chromium', () => {
     await page.close();
   });
 
+  it('reports the first 500 passages of a page with more, and still shows them', async () => {
+    const { page, tabId, errors } = await open('/many', `<p>${RELEVANT}</p>`.repeat(600));
+    expect(await waitFor(() => badgeText(browser, tabId), (text) => text !== '', 30_000)).toBe('500');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('walks a tree 10,000 elements deep without overflowing, and reads on past it', async () => {
     // Chromium itself cannot lay out a tree this deep, so it sits in a display:none container;
     // the scan still walks all of it (hidden passages are read, then not counted) to reach the end.

@@ -81,6 +81,8 @@ describe('detector: context from neighbouring passages', () => {
       'In 2017 the Home Office made 6,000 immigration tracing requests.',
     ];
     expect(topicsOf(article.join('\n\n'))).toEqual(['home-office-mou', 'home-office-mou', null, null, 'home-office-mou']);
+    const far = [...article.slice(0, 2), ...Array<string>(12).fill('Lunch was served.'), article[4]!];
+    expect(topicsOf(far.join('\n\n')).at(-1)).toBeNull();
     const stray = ['Lunch was served.', 'In 2017 the Home Office made 6,000 immigration tracing requests.'];
     expect(topicsOf(stray.join('\n\n'))).toEqual([null, null]);
   });
