@@ -16,8 +16,8 @@ import {
 import { setBadgeStyle, showCount } from './badge';
 import { checkPageClaims } from './claims';
 import { declaredContentScript, followPermissionChanges, setRunMode } from './run-mode';
-import { createMenu, forgetSelectionCheck, loadSelectionCheck, onMenuClick } from './selection';
-import { forgetTab, loadTabState, saveTabState } from './tab-state';
+import { createMenu, onMenuClick } from './selection';
+import { saveTabState, selectionChecks, tabStates } from './tab-state';
 
 /** Messages from the extension's own pages (popup, options), not from content scripts. */
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -34,7 +34,7 @@ function pageAnswers(tabId: number): Promise<boolean> {
 }
 
 async function forgetTabResults(tabId: number): Promise<void> {
-  await Promise.all([forgetTab(tabId), forgetSelectionCheck(tabId)]);
+  await Promise.all([tabStates.forget(tabId), selectionChecks.forget(tabId)]);
 }
 
 async function handle(message: unknown, sender: Runtime.MessageSender): Promise<Result<unknown> | undefined> {
@@ -46,7 +46,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
     switch (request.type) {
       case 'get-tab-state': {
         const { tabId } = request.payload;
-        const state = await loadTabState(tabId);
+        const state = await tabStates.load(tabId);
         if (state && !(await pageAnswers(tabId))) {
           await forgetTabResults(tabId);
           return ok(null);
@@ -54,7 +54,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
         return ok(state);
       }
       case 'get-selection-check':
-        return ok(await loadSelectionCheck(request.payload.tabId));
+        return ok(await selectionChecks.load(request.payload.tabId));
       case 'scan-tab': {
         const target = { tabId: request.payload.tabId };
         // Tells the content script that a user asked, which it needs in "only when I click" mode.

@@ -12,12 +12,12 @@ import { detect } from '../detect/detector';
 import { buildLexicon } from '../detect/lexicon';
 import { summarise } from '../detect/summary';
 import type { SelectionCheck } from '../messages';
+import { selectionChecks } from './tab-state';
 
 export const MENU_ID = 'check-selection';
 /** Selections longer than this are checked in part; the popup says so. */
 const MAX_SELECTION_CHARS = 20_000;
 
-const key = (tabId: number) => `selection:${tabId}`;
 let lexicon: ReturnType<typeof buildLexicon> | null = null;
 
 export function checkText(selection: string): SelectionCheck {
@@ -33,15 +33,6 @@ export function checkText(selection: string): SelectionCheck {
   };
 }
 
-export async function loadSelectionCheck(tabId: number): Promise<SelectionCheck | null> {
-  const stored = await browser.storage.session.get(key(tabId));
-  return (stored[key(tabId)] as SelectionCheck | undefined) ?? null;
-}
-
-export async function forgetSelectionCheck(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
-}
-
 export function createMenu(): void {
   browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('checkSelection', brand.name), contexts: ['selection'] });
 }
@@ -49,7 +40,7 @@ export function createMenu(): void {
 /** Checks the selection, keeps the result for the tab, and shows it: in the popup where the browser allows, else in a tab. */
 export async function onMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId !== MENU_ID || !info.selectionText || tab?.id === undefined) return;
-  await browser.storage.session.set({ [key(tab.id)]: checkText(info.selectionText) });
+  await selectionChecks.save(tab.id, checkText(info.selectionText));
   try {
     await browser.action.openPopup();
   } catch {

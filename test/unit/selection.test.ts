@@ -17,7 +17,9 @@ const browser = {
 };
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { checkText, loadSelectionCheck, MENU_ID, onMenuClick } = await import('../../src/background/selection');
+const { checkText, MENU_ID, onMenuClick } = await import('../../src/background/selection');
+const { selectionChecks } = await import('../../src/background/tab-state');
+const loadSelectionCheck = selectionChecks.load;
 
 const RELEVANT = "NHS Digital passed patients' addresses to the Home Office to trace immigration offenders.";
 
