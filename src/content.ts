@@ -157,7 +157,7 @@ function start(settings: Settings): void {
       truncated: tracker.truncated,
       chars: passages.reduce((sum, p) => sum + p.text.length, 0),
       context: claimContext(
-        passages.map((p) => p.text),
+        passages,
         reported,
         reported.length > 0 ? articleDate(document) : undefined,
       ),

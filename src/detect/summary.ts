@@ -25,22 +25,22 @@ const CLAIM_CONTEXT_LIMIT = 50_000;
  * The flagged passages and their neighbours, compacted into one text for the claims check, which
  * reads each flagged passage and the passages on either side of it.
  */
-export function claimContext(passageTexts: readonly string[], mentions: readonly Mention[], articleDate?: string): ClaimContext {
+export function claimContext(passages: readonly { text: string }[], mentions: readonly Mention[], articleDate?: string): ClaimContext {
   const wanted = new Set<number>();
   for (const { block } of mentions) {
-    for (const index of [block - 1, block, block + 1]) if (index >= 0 && index < passageTexts.length) wanted.add(index);
+    for (const index of [block - 1, block, block + 1]) if (index >= 0 && index < passages.length) wanted.add(index);
   }
   let text = '';
   const blocks: ClaimContext['blocks'] = [];
   const compacted = new Map<number, number>();
   for (const index of [...wanted].sort((a, b) => a - b)) {
-    const passage = passageTexts[index]!;
+    const passage = passages[index]!.text;
     if (text.length + passage.length > CLAIM_CONTEXT_LIMIT) break;
     if (text) text += '\n\n';
     compacted.set(index, blocks.length);
     blocks.push({ start: text.length, end: text.length + passage.length });
     text += passage;
   }
-  const passages = mentions.flatMap((m) => (compacted.has(m.block) ? [{ topic: m.topic, block: compacted.get(m.block)! }] : []));
-  return { text, blocks, passages, ...(articleDate ? { articleDate } : {}) };
+  const flagged = mentions.flatMap((m) => (compacted.has(m.block) ? [{ topic: m.topic, block: compacted.get(m.block)! }] : []));
+  return { text, blocks, passages: flagged, ...(articleDate ? { articleDate } : {}) };
 }

@@ -131,7 +131,7 @@ describe('claim context', () => {
   it('keeps flagged passages and their neighbours, in order, with the flagged ones pointed at', () => {
     const texts = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
     const mention = (block: number) => ({ topic: 'home-office-mou', block, start: 0, end: texts[block]!.length, phrases: [], confidence: 0.9 });
-    const context = claimContext(texts, [mention(1), mention(5)], '2018-05-10');
+    const context = claimContext(texts.map((text) => ({ text })), [mention(1), mention(5)], '2018-05-10');
     expect(context.text).toBe('zero\n\none\n\ntwo\n\nfour\n\nfive\n\nsix');
     expect(context.passages).toEqual([{ topic: 'home-office-mou', block: 1 }, { topic: 'home-office-mou', block: 4 }]);
     expect(context.blocks.map((b) => context.text.slice(b.start, b.end))).toEqual(['zero', 'one', 'two', 'four', 'five', 'six']);
