@@ -18,6 +18,7 @@ import { defineConfig } from 'vite';
 import { copyFiles, keepTestHostsOutOf, thirdPartyLicences } from './scripts/build-plugins.ts';
 import { brandFiles, brandManifest, loadBrandFile, pageBrand, type BrandBuild } from './scripts/brand.ts';
 import { parseDataset } from './src/data/schema.ts';
+import { gateSources } from './src/detect/gate.ts';
 import { matchPatterns } from './src/hosts.ts';
 
 type Target = 'chrome' | 'firefox';
@@ -70,6 +71,7 @@ export default defineConfig(({ mode }) => {
   return {
     define: {
       __PDC_TOPICS__: JSON.stringify(data.topics),
+      __PDC_GATE__: JSON.stringify(gateSources(data.topics)),
       __PDC_AS_OF__: JSON.stringify(data.asOf),
       __PDC_BRAND__: JSON.stringify(brand && pageBrand(brand)),
     },

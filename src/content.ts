@@ -3,8 +3,9 @@
  * turned highlights off) and reports to the background; then follows the page's changes in
  * batches. Kept small and free of the polyfill: it uses the native runtime API directly.
  */
-import { analyseBlock, mentionsFrom, type BlockAnalysis } from './detect/detector';
-import { buildLexicon } from './detect/lexicon';
+import { analyseBlock, findMentions, type BlockAnalysis } from './detect/detector';
+import { createGate } from './detect/gate';
+import { buildLexicon, type Lexicon } from './detect/lexicon';
 import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
 import { dateLocale, formatDate } from './dates';
@@ -15,7 +16,7 @@ import { createHighlighter } from './page/highlight';
 import { HoverCard, type CardTopic, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
 import { createSlicer } from './page/slices';
-import { PageTracker } from './page/tracker';
+import { PageTracker, type Tracked } from './page/tracker';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
 
 /** Text beyond this is not read; the popup says the scan was capped. */
@@ -47,41 +48,55 @@ const extensionGlobal = globalThis as unknown as {
   /** Set by the background just before it injects this script for a user's click. */
   pdcScanRequested?: boolean;
 };
-const { runtime, i18n, storage } = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
-const send = (message: unknown) => runtime.sendMessage(message);
+// Each API is touched only when needed: the browser builds an API's bindings on first use.
+const api = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
+const send = (message: unknown) => api.runtime.sendMessage(message);
 
-/** The hover card, built the first time a page has something to mark; its lines are formatted on first hover. */
+/**
+ * The hover card, built the first time a page has something to mark. Its text, and the browser's
+ * i18n API behind it, are first needed when a reader hovers a mark.
+ */
 function createCard(): HoverCard {
-  const locale = dateLocale(i18n.getUILanguage());
+  let locale: string | undefined;
+  const localeOf = () => (locale ??= dateLocale(api.i18n.getUILanguage()));
   const described = new Map<string, CardTopic>();
   return new HoverCard({
     describe: (id) => {
       const topic = __PDC_TOPICS__.find((t) => t.id === id);
       if (!topic) return undefined;
       if (!described.has(id)) {
-        const status = i18n.getMessage('statusSince', [topic.status.label, formatDate(topic.status.since, locale)]);
+        const status = api.i18n.getMessage('statusSince', [topic.status.label, formatDate(topic.status.since, localeOf())]);
         described.set(id, { id, title: topic.title, status });
       }
       return described.get(id);
     },
-    asOf: () => i18n.getMessage('asOf', formatDate(__PDC_AS_OF__, locale)),
-    detailsLabel: i18n.getMessage('showDetails'),
+    asOf: () => api.i18n.getMessage('asOf', formatDate(__PDC_AS_OF__, localeOf())),
+    detailsLabel: () => api.i18n.getMessage('showDetails'),
     onDetails: (topic) => void call<ContentToBackground, 'open-details'>(send, 'open-details', { topic }).catch(() => undefined),
   });
 }
 
 function start(settings: Settings): void {
-  const lexicon = buildLexicon(__PDC_TOPICS__);
   const highlighter = createHighlighter();
   let card: HoverCard | null = null;
   let marks: Mark[] = [];
   let highlights = settings.highlights;
+  // Built the first time a passage passes the gate: most pages never need it.
+  let lexicon: Lexicon | null = null;
+  // A passage is analysed once; the tracker replaces the passages a change touches.
+  const analyses = new WeakMap<Passage, BlockAnalysis | null>();
   const analyse = (passage: Passage): BlockAnalysis | null => {
-    const analysis = analyseBlock(lexicon, passage.text, { start: 0, end: passage.text.length, role: 'main' });
-    // Placement is costly to check, so only passages with a topic phrase are looked at.
-    return analysis && isShown(passage.element) && !isPeripheral(passage.element) ? analysis : null;
+    let analysis = analyses.get(passage);
+    if (analysis === undefined) {
+      lexicon ??= buildLexicon(__PDC_TOPICS__);
+      analysis = analyseBlock(lexicon, passage.text, { start: 0, end: passage.text.length, role: 'main' });
+      // Placement is costly to check, so only passages with a topic phrase are looked at.
+      if (analysis && (!isShown(passage.element) || isPeripheral(passage.element))) analysis = null;
+      analyses.set(passage, analysis);
+    }
+    return analysis;
   };
-  const tracker = new PageTracker(() => document.body, analyse, MAX_CHARS);
+  const tracker = new PageTracker(() => document.body, createGate(__PDC_GATE__), MAX_CHARS);
   let mentions: Mention[] = [];
   let lastReport = '';
   let pending: MutationRecord[] = [];
@@ -138,11 +153,13 @@ function start(settings: Settings): void {
   }
 
   async function publish(): Promise<void> {
-    const passages = tracker.passages;
-    mentions = mentionsFrom(
-      passages.map((p) => p.analysis),
-      passages.map((p) => ({ start: 0, end: p.text.length, role: 'main' as const })),
-    );
+    const passages: readonly Tracked[] = tracker.passages;
+    mentions = findMentions({
+      count: passages.length,
+      gated: passages.flatMap((passage, index) => (passage.gated ? [index] : [])),
+      analyse: (index) => analyse(passages[index]!),
+      block: (index) => ({ start: 0, end: passages[index]!.text.length, role: 'main' }),
+    });
     marks = mentions.flatMap((m) =>
       m.phrases.flatMap((p) => {
         const range = rangeIn(passages[m.block]!, p.start, p.end);
@@ -155,7 +172,7 @@ function start(settings: Settings): void {
     const report: PageReportMessage = {
       mentions: reported.map((m) => summarise(passages[m.block]!.text, m)),
       truncated: tracker.truncated,
-      chars: passages.reduce((sum, p) => sum + p.text.length, 0),
+      chars: tracker.chars,
       context: claimContext(
         passages,
         reported,
@@ -217,8 +234,8 @@ function start(settings: Settings): void {
     return true;
   }
 
-  runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== runtime.id) return undefined;
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id) return undefined;
     const parsed = parsePopupToContent(message);
     if (!parsed) return undefined;
     let reply: Result<boolean>;
@@ -231,7 +248,7 @@ function start(settings: Settings): void {
     return undefined;
   });
 
-  storage.onChanged.addListener((changes, area) => {
+  api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes.highlights) return;
     highlights = settingsFrom({ highlights: changes.highlights.newValue }).highlights;
     showMarks();
@@ -246,7 +263,7 @@ function start(settings: Settings): void {
 // Injected twice (declared for the site and then clicked), it must still run only once.
 if (!extensionGlobal.pdcContentLoaded && document.body) {
   extensionGlobal.pdcContentLoaded = true;
-  void storage.local
+  void api.storage.local
     .get(SETTING_KEYS)
     .then(settingsFrom, () => ({ ...DEFAULT_SETTINGS }))
     .then((settings) => {

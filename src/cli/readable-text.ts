@@ -8,6 +8,7 @@ import type { TextBlock } from '../detect/types';
 import { articleDate } from '../page/article-date';
 import { extractPassages } from '../page/extract';
 import { isPeripheral } from '../page/placement';
+import { NO_YIELD } from '../page/slices';
 
 export interface ReadableText {
   text: string;
@@ -20,7 +21,6 @@ export interface ReadableText {
 /** Same cap as a page in the browser: a researcher's scan and the extension agree. */
 const MAX_CHARS = 6_000_000;
 const SEPARATOR = '\n\n';
-const noYield = { maybeYield: async () => {} };
 
 export async function readableTextOfHtml(html: string): Promise<ReadableText> {
   const window = new Window({
@@ -36,7 +36,7 @@ export async function readableTextOfHtml(html: string): Promise<ReadableText> {
     const document = new window.DOMParser().parseFromString(html, 'text/html');
     const body = document.body as unknown as Element;
     const budget = { remaining: MAX_CHARS, truncated: false };
-    const passages = await extractPassages(body, budget, noYield);
+    const passages = await extractPassages(body, budget, NO_YIELD);
     const parts: string[] = [];
     const blocks: TextBlock[] = [];
     let length = 0;

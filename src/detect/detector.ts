@@ -1,4 +1,4 @@
-import { lookup, mayHoldTopic, type Lexicon, type TermEntry } from './lexicon';
+import { inAnyCase, lookup, mayHoldTopic, type Lexicon, type TermEntry } from './lexicon';
 import type { KeyPhrase, Mention, TextBlock } from './types';
 
 interface Hit extends KeyPhrase {
@@ -9,10 +9,12 @@ interface Hit extends KeyPhrase {
 export function findTerms(lexicon: Lexicon, text: string, start = 0, end = text.length): Hit[] {
   const hits: Hit[] = [];
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  for (const regex of [lexicon.anyCase, lexicon.exactCase]) {
-    if (!regex) continue;
+  const searches = [lexicon.anyCase && inAnyCase(lexicon.anyCase, slice), lexicon.exactCase && { regex: lexicon.exactCase, subject: slice }];
+  for (const search of searches) {
+    if (!search) continue;
+    const { regex, subject } = search;
     regex.lastIndex = 0;
-    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+    for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
       const entries: TermEntry[] = lookup(lexicon, m[0]);
       for (const entry of entries) {
         hits.push({ start: start + m.index, end: start + m.index + m[0].length, kind: entry.kind, topic: entry.topic });
@@ -184,6 +186,73 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
     });
   });
   return mentions;
+}
+
+/** Passages further apart than this are as good as unrelated to every rule in `mentionsFrom`. */
+const FAR = Math.max(CONTEXT_REACH, ARTICLE_REACH) + 2;
+
+export interface PassageSource {
+  /** How many passages there are. */
+  count: number;
+  /** The passages that may be about a topic on their own (they pass the gate), in order. */
+  gated: readonly number[];
+  analyse(index: number): BlockAnalysis | null;
+  block(index: number): TextBlock;
+}
+
+/**
+ * The mentions `mentionsFrom` finds over every passage, from analyses of only the passages that
+ * can matter: every gated passage; around each that is about a topic on its own, the passages its
+ * topic can reach; and next to each mention, its neighbours, until no new mention appears.
+ * The rest hold no name and no NHS side, so nothing they hold can count. `mentionsFrom` then runs
+ * over the analysed passages alone, with every gap longer than any rule reaches cut to FAR.
+ */
+export function findMentions(source: PassageSource): Mention[] {
+  const analyses = new Map<number, BlockAnalysis | null>();
+  const analysed = (index: number): boolean => {
+    if (index < 0 || index >= source.count || analyses.has(index)) return false;
+    analyses.set(index, source.analyse(index));
+    return true;
+  };
+  for (const index of source.gated) analysed(index);
+  for (const [index, analysis] of [...analyses]) {
+    if (!analysis?.verdict) continue;
+    for (let d = 1; d <= ARTICLE_REACH; d++) {
+      analysed(index - d);
+      analysed(index + d);
+    }
+  }
+  for (;;) {
+    const mentions = compactMentions(analyses, source);
+    let grew = false;
+    for (const { block } of mentions) {
+      if (analysed(block - 1)) grew = true;
+      if (analysed(block + 1)) grew = true;
+    }
+    if (!grew) return mentions;
+  }
+}
+
+const GAP: TextBlock = { start: 0, end: 0, role: 'main' };
+
+/** `mentionsFrom` over the analysed passages, in order, at their distances up to FAR. */
+function compactMentions(analyses: ReadonlyMap<number, BlockAnalysis | null>, source: PassageSource): Mention[] {
+  const indexes = [...analyses.keys()].filter((index) => analyses.get(index) !== null).sort((a, b) => a - b);
+  const compact: (BlockAnalysis | null)[] = [];
+  const blocks: TextBlock[] = [];
+  const original: number[] = [];
+  indexes.forEach((index, k) => {
+    const gap = k === 0 ? 0 : Math.min(index - indexes[k - 1]!, FAR) - 1;
+    for (let g = 0; g < gap; g++) {
+      compact.push(null);
+      blocks.push(GAP);
+      original.push(-1);
+    }
+    compact.push(analyses.get(index)!);
+    blocks.push(source.block(index));
+    original.push(index);
+  });
+  return mentionsFrom(compact, blocks).map((mention) => ({ ...mention, block: original[mention.block]! }));
 }
 
 /** Flags the passages of a text that are about NHS data being shared. */

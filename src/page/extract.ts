@@ -18,6 +18,17 @@ export interface ReadBudget {
   truncated: boolean;
 }
 
+/**
+ * Every text node under a root, in document order, and their text end to end: what the page
+ * holds, before anything is known of its structure.
+ */
+export interface PageText {
+  text: string;
+  nodes: Text[];
+  /** Where each node starts in `text`. */
+  starts: number[];
+}
+
 /** Elements whose contents are never read: code, form fields, media, hidden templates. */
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
@@ -31,10 +42,12 @@ const BLOCKS = new Set([
   'ul', 'ol', 'dl', 'table', 'tr', 'figure', 'address', 'summary', 'details', 'form', 'fieldset', 'legend',
 ]);
 
-// Numeric node types, so the module also runs over a DOM built outside a browser (the scan CLI).
+// Numeric constants, so the module also runs over a DOM built outside a browser (the scan CLI).
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
 const NOT_WHITESPACE = /\S/;
+/** Nodes walked between two looks at the clock. */
+const NODES_PER_CHECK = 1024;
 
 export function isBlock(element: Element): boolean {
   return BLOCKS.has(element.localName);
@@ -63,60 +76,176 @@ export function blockOf(element: Element): Element {
   return current;
 }
 
-export interface ExtractOptions {
-  /** Read only `root`'s own text: do not enter nested block elements. */
+/**
+ * Reads every text node under `root` with the browser's own walker, in slices, until the budget
+ * runs out. This is the one pass over the whole page; everything else works on what it returns,
+ * so it does no more per node than keep the node and its text.
+ */
+export async function readText(root: Element, budget: ReadBudget, slicer: Slicer): Promise<PageText> {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  let chunk = { done: false, remaining: budget.remaining };
+  while (!chunk.done && chunk.remaining > 0) {
+    chunk = readNodes(walker, nodes, parts, chunk.remaining, slicer.deadline());
+    if (!chunk.done) await slicer.maybeYield();
+  }
+  if (chunk.remaining < 0) {
+    // The last node read goes past the budget: keep its start.
+    const last = parts.length - 1;
+    parts[last] = parts[last]!.slice(0, parts[last]!.length + chunk.remaining);
+    budget.truncated = true;
+  } else if (!chunk.done && walker.nextNode()) budget.truncated = true;
+  budget.remaining = Math.max(0, chunk.remaining);
+  const starts = new Array<number>(parts.length);
+  let length = 0;
+  for (let i = 0; i < parts.length; i++) {
+    starts[i] = length;
+    length += parts[i]!.length;
+  }
+  return { text: parts.join(''), nodes, starts };
+}
+
+/**
+ * The walk itself, a plain loop kept apart from the slicing so that the engine optimises it.
+ * Stops at the end, at the deadline, or once the budget is spent (below zero when the last node
+ * goes past it).
+ */
+function readNodes(walker: TreeWalker, nodes: Text[], parts: string[], remaining: number, deadline: number): { done: boolean; remaining: number } {
+  for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    nodes.push(node);
+    parts.push(data);
+    remaining -= data.length;
+    if (remaining <= 0 || ((nodes.length & 1023) === 0 && performance.now() > deadline)) return { done: false, remaining };
+  }
+  return { done: true, remaining };
+}
+
+/** Where a text node's parent sits: the block it belongs to, or null when it is never read. */
+type Place = Element | null;
+
+/**
+ * Where the elements under one root sit, each looked up once: most text nodes share their
+ * parent with the node before. Iterative, as a page may nest elements 10,000 deep.
+ */
+export class Places {
+  private readonly known = new Map<Element, Place>();
+  private lastParent: Node | null = null;
+  private lastPlace: Place = null;
+  constructor(readonly root: Element) {}
+
+  /** The block a text node belongs to, or null when it is never read. */
+  ofNode(node: Text): Place {
+    const parent = node.parentNode;
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      this.lastPlace = parent && parent.nodeType === ELEMENT_NODE ? this.of(parent as Element) : null;
+    }
+    return this.lastPlace;
+  }
+
+  of(element: Element): Place {
+    const path: Element[] = [];
+    let place: Place | undefined;
+    for (let at: Element = element; ; at = at.parentElement!) {
+      place = this.known.get(at);
+      if (place !== undefined) break;
+      path.push(at);
+      if (at === this.root || !at.parentElement) break;
+    }
+    for (let k = path.length - 1; k >= 0; k--) {
+      const at = path[k]!;
+      if (place === null || isSkipped(at)) place = null;
+      // The top of the read: an inline root belongs to the block around it.
+      else if (place === undefined) place = blockOf(at);
+      else if (isBlock(at)) place = at;
+      this.known.set(at, place);
+    }
+    return place!;
+  }
+}
+
+/**
+ * The text of the passage that holds node `index` of a read, found without grouping the rest:
+ * its neighbours under the same block, either way, past any skipped text. It may start with
+ * white space the passage leaves out. Null when the node is never read.
+ */
+export function passageAround(read: PageText, places: Places, index: number): { text: string; end: number } | null {
+  const block = places.ofNode(read.nodes[index]!);
+  if (block === null) return null;
+  const belongs = (at: number) => {
+    const place = places.ofNode(read.nodes[at]!);
+    return place === block ? 1 : place === null ? 0 : -1;
+  };
+  let first = index;
+  for (let at = index - 1; at >= 0; at--) {
+    const belonging = belongs(at);
+    if (belonging < 0) break;
+    if (belonging > 0) first = at;
+  }
+  let last = index;
+  for (let at = index + 1; at < read.nodes.length; at++) {
+    const belonging = belongs(at);
+    if (belonging < 0) break;
+    if (belonging > 0) last = at;
+  }
+  let text = '';
+  for (let at = first; at <= last; at++) if (belongs(at) > 0) text += nodeText(read, at);
+  return { text, end: last + 1 < read.nodes.length ? read.starts[last + 1]! : read.text.length };
+}
+
+/** Node `index`'s text as read (the last one may have been cut by the budget). */
+function nodeText(read: PageText, index: number): string {
+  return read.text.slice(read.starts[index]!, index + 1 < read.nodes.length ? read.starts[index + 1]! : read.text.length);
+}
+
+export interface GroupOptions {
+  /** Keep only the root's own text: the passages of nested blocks are left out. */
   shallow?: boolean;
 }
 
 /**
- * Reads the text under `root` in document order, in slices. Walks iteratively (a 10,000-deep
- * tree must not overflow the stack) and stops when the budget runs out.
+ * Groups a read into passages: a run of text nodes under the same block is one passage.
+ * A passage starts at text that is not all white space; white space inside it is kept, so
+ * words either side of an inline element stay apart ("Federated <em>Data</em> Platform").
  */
-export async function extractPassages(root: Element, budget: ReadBudget, slicer: Slicer, options: ExtractOptions = {}): Promise<Passage[]> {
+export async function groupPassages(read: PageText, places: Places, slicer: Slicer, options: GroupOptions = {}): Promise<Passage[]> {
   const passages: Passage[] = [];
-  const blockCache = new Map<Element, Element>();
   let current: Passage | null = null;
-  let visited = 0;
-
-  const blockFor = (parent: Element): Element => {
-    let block = blockCache.get(parent);
-    if (!block) blockCache.set(parent, (block = blockOf(parent)));
-    return block;
-  };
-
-  let node: Node | null = root.firstChild;
-  while (node && budget.remaining > 0) {
-    if (++visited % 512 === 0) await slicer.maybeYield();
-    let descend = false;
-    if (node.nodeType === TEXT_NODE) {
-      const textNode = node as Text;
-      const parent = textNode.parentElement;
-      if (parent && NOT_WHITESPACE.test(textNode.data)) {
-        const block = blockFor(parent);
-        if (!current || block !== current.element) {
-          current = { element: block, text: '', nodes: [], starts: [] };
-          passages.push(current);
-        }
-        const data = textNode.data.length > budget.remaining ? textNode.data.slice(0, budget.remaining) : textNode.data;
-        current.nodes.push(textNode);
-        current.starts.push(current.text.length);
-        current.text += data;
-        budget.remaining -= data.length;
-        if (data.length < textNode.data.length) budget.truncated = true;
-      }
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const element = node as Element;
-      descend = element.firstChild !== null && !isSkipped(element) && !(options.shallow && isBlock(element));
-    }
-    if (descend) {
-      node = node.firstChild;
+  const { nodes } = read;
+  for (let i = 0; i < nodes.length; i++) {
+    if (i % NODES_PER_CHECK === NODES_PER_CHECK - 1) await slicer.maybeYield();
+    const node = nodes[i]!;
+    const block = places.ofNode(node);
+    // Skipped text (a button, a script) leaves the passage around it whole.
+    if (block === null) continue;
+    if (options.shallow && block !== places.root) {
+      current = null;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
+    const data = nodeText(read, i);
+    if (!current || block !== current.element) {
+      if (!NOT_WHITESPACE.test(data)) {
+        current = null;
+        continue;
+      }
+      current = { element: block, text: '', nodes: [], starts: [] };
+      passages.push(current);
+    }
+    current.nodes.push(node);
+    current.starts.push(current.text.length);
+    current.text += data;
   }
-  if (node && budget.remaining <= 0) budget.truncated = true;
   return passages;
+}
+
+/**
+ * Reads the text under `root` in document order, in slices, as passages. Stops when the
+ * budget runs out.
+ */
+export async function extractPassages(root: Element, budget: ReadBudget, slicer: Slicer, options: GroupOptions = {}): Promise<Passage[]> {
+  return groupPassages(await readText(root, budget, slicer), new Places(root), slicer, options);
 }
 
 /** Index of the node holding `offset` (binary search over node starts). */

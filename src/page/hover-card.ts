@@ -20,7 +20,7 @@ export interface HoverCardOptions {
   describe(topic: string): CardTopic | undefined;
   /** "Record as of …", already formatted. */
   asOf(): string;
-  detailsLabel: string;
+  detailsLabel(): string;
   onDetails(topic: string): void;
 }
 
@@ -134,7 +134,7 @@ export class HoverCard {
     };
     const details = document.createElement('button');
     details.type = 'button';
-    details.textContent = this.options.detailsLabel;
+    details.textContent = this.options.detailsLabel();
     details.addEventListener('click', () => {
       this.options.onDetails(topic.id);
       this.hide();

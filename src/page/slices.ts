@@ -4,11 +4,17 @@
  */
 export interface Slicer {
   maybeYield(): Promise<void>;
+  /** When the current slice should end (`performance.now()` time), for loops that check the clock themselves. */
+  deadline(): number;
 }
+
+/** For callers with no page to give a turn to (the scan command, tests). */
+export const NO_YIELD: Slicer = { maybeYield: async () => {}, deadline: () => Infinity };
 
 export function createSlicer(budgetMs = 8, signal?: AbortSignal): Slicer {
   let sliceStart = performance.now();
   return {
+    deadline: () => sliceStart + budgetMs,
     async maybeYield() {
       if (performance.now() - sliceStart < budgetMs) return;
       await new Promise<void>((resolve) => setTimeout(resolve, 0));

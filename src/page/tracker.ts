@@ -1,13 +1,19 @@
 /**
  * Keeps the page's passages, in document order, up to date as the page changes: a full read
- * once, then only the blocks that mutations touched. Each passage carries its analysis, so the
- * detector runs again only on passages whose text is new.
+ * once, then only the blocks that mutations touched.
+ *
+ * The full read is one walk over the page's text and one look through it for the gate's stems
+ * (detect/gate.ts). A page where the gate finds nothing is left at that: no passage of it can be
+ * flagged, so none is built. Otherwise the text is grouped into passages, each marked with whether
+ * it passed the gate, for the detector to look at closely.
  */
-import { blockOf, extractPassages, isBlock, isInSkipped, type Passage, type ReadBudget } from './extract';
+import type { Gate } from '../detect/gate';
+import { blockOf, extractPassages, groupPassages, isBlock, isInSkipped, passageAround, Places, readText, type PageText, type Passage, type ReadBudget } from './extract';
 import type { Slicer } from './slices';
 
-export interface Tracked<A> extends Passage {
-  analysis: A;
+export interface Tracked extends Passage {
+  /** The passage passed the gate: it may be about a topic on its own. */
+  gated: boolean;
 }
 
 /** More added nodes than this in one batch: the page changed wholesale, read it all again. */
@@ -16,14 +22,17 @@ export const WHOLESALE_CHANGE = 1000;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-export class PageTracker<A> {
-  passages: Tracked<A>[] = [];
+export class PageTracker {
+  passages: Tracked[] = [];
   truncated = false;
-  private chars = 0;
+  /** Characters of the page's text read and held. */
+  chars = 0;
+  /** The last full read found no gate stem, so it built no passages. */
+  private ungrouped = false;
 
   constructor(
     private readonly root: () => Element | null,
-    private readonly analyse: (passage: Passage) => A,
+    private readonly gate: Gate,
     private readonly maxChars: number,
   ) {}
 
@@ -31,36 +40,65 @@ export class PageTracker<A> {
     return { remaining: this.maxChars - this.chars, truncated: this.truncated };
   }
 
-  private track(passages: Passage[]): Tracked<A>[] {
-    return passages.map((passage) => {
-      this.chars += passage.text.length;
-      return { ...passage, analysis: this.analyse(passage) };
-    });
-  }
-
   /** Reads the whole page again. */
   async readAll(slicer: Slicer): Promise<void> {
     const root = this.root();
     this.chars = 0;
     this.truncated = false;
-    if (!root) {
-      this.passages = [];
-      return;
-    }
+    this.passages = [];
+    if (!root) return;
     const budget = this.budget();
-    const passages = await extractPassages(root, budget, slicer);
+    const read = await readText(root, budget, slicer);
     this.truncated = budget.truncated;
-    const tracked: Tracked<A>[] = [];
-    for (let i = 0; i < passages.length; i += 64) {
-      tracked.push(...this.track(passages.slice(i, i + 64)));
-      await slicer.maybeYield();
+    this.chars = read.text.length;
+    const hits = this.gate.hits(read.text);
+    const places = new Places(root);
+    this.ungrouped = !this.anyMaySeed(read, places, hits);
+    if (this.ungrouped) return;
+    await slicer.maybeYield();
+    this.passages = this.markGated(read, await groupPassages(read, places, slicer), hits);
+  }
+
+  /** True when a passage around one of the gate's hits may be about a topic on its own. */
+  private anyMaySeed(read: PageText, places: Places, hits: readonly number[]): boolean {
+    let node = 0;
+    let checkedTo = 0;
+    for (const hit of hits) {
+      if (hit < checkedTo) continue;
+      while (node + 1 < read.starts.length && read.starts[node + 1]! <= hit) node++;
+      const passage = passageAround(read, places, node);
+      if (passage && this.gate.maySeed(passage.text)) return true;
+      checkedTo = passage?.end ?? hit + 1;
     }
-    this.passages = tracked;
+    return false;
   }
 
   /**
-   * Applies one batch of mutations. Returns false when the batch is too large to follow piece
-   * by piece; the caller then schedules one full read instead.
+   * Marks the passages that hold a hit and may be about a topic on their own. The read's text
+   * has every node, passages only theirs: a passage whose nodes are not end to end in the read
+   * (it has skipped text inside) is looked at whether or not it holds a hit, as its words may
+   * meet across the gap.
+   */
+  private markGated(read: PageText, passages: Passage[], hits: readonly number[]): Tracked[] {
+    let node = 0;
+    let hit = 0;
+    return passages.map((passage) => {
+      while (read.nodes[node] !== passage.nodes[0]) node++;
+      const start = read.starts[node]!;
+      node += passage.nodes.length - 1;
+      while (read.nodes[node] !== passage.nodes[passage.nodes.length - 1]) node++;
+      const end = node + 1 < read.nodes.length ? read.starts[node + 1]! : read.text.length;
+      while (hit < hits.length && hits[hit]! < start) hit++;
+      const holdsHit = (hit < hits.length && hits[hit]! < end) || end - start !== passage.text.length;
+      return { ...passage, gated: holdsHit && this.gate.maySeed(passage.text) };
+    });
+  }
+
+  /**
+   * Applies one batch of mutations. Returns false when the batch cannot be followed piece by
+   * piece (it is too large, or it brings the first passage past the gate to a page read without
+   * passages);
+   * the caller then schedules one full read instead.
    */
   async apply(records: readonly MutationRecord[], slicer: Slicer): Promise<boolean> {
     const dirtyBlocks = new Set<Element>();
@@ -116,12 +154,16 @@ export class PageTracker<A> {
       fresh.push(...passages.filter((passage) => root.contains(passage.element)));
     }
     this.truncated = this.truncated || budget.truncated;
+    const tracked = fresh.map((passage) => ({ ...passage, gated: this.gate.maySeed(passage.text) }));
+    // Passages next to the first gated one were never built: read them all.
+    if (this.ungrouped && tracked.some((passage) => passage.gated)) return false;
+    for (const passage of tracked) this.chars += passage.text.length;
     this.passages = kept;
-    for (const passage of this.track(fresh)) this.insertInOrder(passage);
+    if (!this.ungrouped) for (const passage of tracked) this.insertInOrder(passage);
     return true;
   }
 
-  private insertInOrder(passage: Tracked<A>): void {
+  private insertInOrder(passage: Tracked): void {
     const first = passage.nodes[0];
     let lo = 0;
     let hi = this.passages.length;

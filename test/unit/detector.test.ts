@@ -138,3 +138,28 @@ describe('claim context', () => {
     expect(context.articleDate).toBe('2018-05-10');
   });
 });
+
+describe('matching in any case', () => {
+  // One entry per place ("Home Office" is a partner of two topics: two hits).
+  const found = (text: string) => [...new Set(findTerms(lexicon, text).map((hit) => `${hit.start}:${text.slice(hit.start, hit.end)}`))].map((key) => key.split(':')[1]);
+
+  it('finds phrases in capitals and mixed case, at their own offsets', () => {
+    expect(found('HOME OFFICE GIVEN PATIENT RECORDS')).toEqual(['HOME OFFICE', 'GIVEN', 'PATIENT RECORDS']);
+    expect(found('Memorandum Of Understanding')).toEqual(['Memorandum Of Understanding']);
+  });
+
+  it('folds the long s as Unicode case folding does', () => {
+    expect(found('hoſpital records')).toEqual(['hoſpital records']);
+  });
+
+  it('keeps offsets right where lowering would lengthen the text', () => {
+    // "İ" lowers to two characters; the case-insensitive pattern is used instead.
+    const text = 'İstanbul: NHS Digital passed patient records to the HOME OFFICE';
+    expect(found(text)).toEqual(['NHS Digital', 'passed', 'patient records', 'HOME OFFICE']);
+  });
+
+  it('still matches acronyms only as written', () => {
+    expect(found('the nhs and the NHS')).toEqual(['NHS']);
+  });
+});
+

@@ -1,11 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import raw from '../../src/data/dataset.json';
+import { parseDataset } from '../../src/data/schema';
+import { createGate, gateSources, type Gate } from '../../src/detect/gate';
 import { extractPassages, type Passage } from '../../src/page/extract';
 import { PageTracker } from '../../src/page/tracker';
+import { NO_YIELD } from '../../src/page/slices';
 
-const noYield = { maybeYield: async () => {} };
 const budget = (remaining = 1_000_000) => ({ remaining, truncated: false });
 const texts = (passages: Passage[]) => passages.map((p) => p.text);
+const gate = createGate(gateSources(parseDataset(raw).topics));
+/** A gate open on any text: for following the page's structure alone. */
+const openGate: Gate = { hits: (text) => (text ? [0] : []), maySeed: () => true };
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -15,7 +21,7 @@ function page(html: string): HTMLElement {
 describe('extractPassages', () => {
   it('gives one passage per block, in document order, with nested blocks apart', async () => {
     const body = page('<h1>Title</h1><div>Intro <em>text</em><p>Inner para</p>tail</div><ul><li>One</li><li>Two</li></ul>');
-    expect(texts(await extractPassages(body, budget(), noYield))).toEqual(['Title', 'Intro text', 'Inner para', 'tail', 'One', 'Two']);
+    expect(texts(await extractPassages(body, budget(), NO_YIELD))).toEqual(['Title', 'Intro text', 'Inner para', 'tail', 'One', 'Two']);
   });
 
   it('never reads scripts, styles, templates, form fields, editors or hidden elements', async () => {
@@ -24,38 +30,48 @@ describe('extractPassages', () => {
         '<textarea>typed</textarea><select><option>opt</option></select><div contenteditable="true"><p>draft</p></div>' +
         '<div contenteditable="false"><p>not editable</p></div><p hidden>hidden</p><code>x = 1</code>',
     );
-    expect(texts(await extractPassages(body, budget(), noYield))).toEqual(['kept', 'not editable']);
+    expect(texts(await extractPassages(body, budget(), NO_YIELD))).toEqual(['kept', 'not editable']);
   });
 
   it('stops at the budget and says so', async () => {
     const body = page('<p>0123456789</p><p>abcdefghij</p>');
     const limited = budget(15);
-    expect(texts(await extractPassages(body, limited, noYield))).toEqual(['0123456789', 'abcde']);
+    expect(texts(await extractPassages(body, limited, NO_YIELD))).toEqual(['0123456789', 'abcde']);
     expect(limited.truncated).toBe(true);
+  });
+
+  it('keeps the white space between inline elements, so words stay apart', async () => {
+    const body = page('<p>the <a href="#">Federated</a> <em>Data</em>\n<b>Platform</b></p>');
+    expect(texts(await extractPassages(body, budget(), NO_YIELD))).toEqual(['the Federated Data\nPlatform']);
+  });
+
+  it('keeps a passage whole around skipped text inside it', async () => {
+    const body = page('<p>NHS Digital <button>Share</button>passed records<script>x()</script> on</p>');
+    expect(texts(await extractPassages(body, budget(), NO_YIELD))).toEqual(['NHS Digital passed records on']);
   });
 
   it('maps passage offsets back to the text nodes they came from', async () => {
     const body = page('<p>NHS <b>Digital</b> shared data</p>');
-    const [passage] = await extractPassages(body, budget(), noYield);
+    const [passage] = await extractPassages(body, budget(), NO_YIELD);
     expect(passage!.nodes.map((n) => n.data)).toEqual(['NHS ', 'Digital', ' shared data']);
     expect(passage!.starts).toEqual([0, 4, 11]);
   });
 });
 
 describe('PageTracker', () => {
-  const track = async () => {
-    const tracker = new PageTracker(() => document.body, (p) => p.text.length, 1_000_000);
-    await tracker.readAll(noYield);
+  const track = async (withGate = openGate) => {
+    const tracker = new PageTracker(() => document.body, withGate, 1_000_000);
+    await tracker.readAll(NO_YIELD);
     return tracker;
   };
   /** Runs `change` and hands the mutations it caused to the tracker. */
-  const mutate = async (tracker: PageTracker<number>, change: () => void) => {
+  const mutate = async (tracker: PageTracker, change: () => void) => {
     const observer = new MutationObserver(() => {});
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     change();
     const records = observer.takeRecords();
     observer.disconnect();
-    return tracker.apply(records, noYield);
+    return tracker.apply(records, NO_YIELD);
   };
 
   it('adds appended passages in document order and re-reads only what changed', async () => {
@@ -75,7 +91,7 @@ describe('PageTracker', () => {
       document.getElementById('b')!.remove();
     });
     expect(texts(tracker.passages)).toEqual(['FIRST', 'third']);
-    expect(tracker.passages.map((p) => p.analysis)).toEqual([5, 5]);
+    expect(tracker.chars).toBe('FIRSTthird'.length);
   });
 
   it('re-reads a passage whole when an inline element is inserted into it', async () => {
@@ -96,6 +112,32 @@ describe('PageTracker', () => {
     expect(texts(tracker.passages)).toEqual(['beta', 'alpha']);
   });
 
+  it('marks the passages that pass the gate, and only those', async () => {
+    page('<h1>Hospital waiting times</h1><p>Hospital records, <em>passed on</em></p><p>Household debt rose.</p><ul><li>Patient <b>data</b></li><li>Rain</li></ul>');
+    const tracker = await track(gate);
+    expect(tracker.passages.map((p) => [p.text, p.gated])).toEqual([
+      ['Hospital waiting times', false],
+      ['Hospital records, passed on', true],
+      ['Household debt rose.', false],
+      ['Patient data', true],
+      ['Rain', false],
+    ]);
+  });
+
+  it('builds no passages on a page with no gate stem, and reads it all once one arrives', async () => {
+    page('<p id="a">Household debt rose.</p><p>The Home Office said so.</p><p>Hospital waiting times rose.</p>');
+    const tracker = await track(gate);
+    expect(tracker.passages).toEqual([]);
+    expect(tracker.chars).toBe('Household debt rose.The Home Office said so.Hospital waiting times rose.'.length);
+    // A change with no stem is followed without building anything.
+    expect(await mutate(tracker, () => document.body.insertAdjacentHTML('beforeend', '<p>Google said so too.</p>'))).toBe(true);
+    expect(tracker.passages).toEqual([]);
+    // The first stem: the passages around it were never built, so the page is read again.
+    expect(await mutate(tracker, () => document.body.insertAdjacentHTML('beforeend', '<p>NHS Digital shared it.</p>'))).toBe(false);
+    await tracker.readAll(NO_YIELD);
+    expect(texts(tracker.passages)).toEqual(['Household debt rose.', 'The Home Office said so.', 'Hospital waiting times rose.', 'Google said so too.', 'NHS Digital shared it.']);
+  });
+
   it('asks for a full read when a batch adds more than the wholesale threshold', async () => {
     page('<div id="list"></div>');
     const tracker = await track();
@@ -114,6 +156,6 @@ describe('a very deep page', () => {
     for (let i = 0; i < 10_000; i++) node = node.appendChild(document.createElement('div'));
     node.textContent = 'deepest';
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'after' }));
-    expect(texts(await extractPassages(document.body, budget(), noYield))).toEqual(['deepest', 'after']);
+    expect(texts(await extractPassages(document.body, budget(), NO_YIELD))).toEqual(['deepest', 'after']);
   });
 });

@@ -1,0 +1,96 @@
+import { anyCasePattern, foldCase, normalise, phraseSource, SHARED_TERMS, type AnyCasePattern } from './lexicon';
+import type { TopicVocabulary } from './types';
+
+/**
+ * The gate: a first look at a page's text, far cheaper than finding every phrase.
+ *
+ * A passage is about a topic on its own only when it names the topic or has the NHS side: an
+ * NHS-data phrase ("patient records"), or an NHS word ("hospital") with a data word ("addresses")
+ * (see `classifyPassage`). So the gate looks in two steps:
+ * - over the whole page, for the phrases that start an NHS side or name a topic (`hits`): a page
+ *   with none of them has nothing to flag;
+ * - in each passage around a hit, whether it holds a name or an NHS-data phrase, or an NHS word
+ *   and a data word (`maySeed`): only such a passage can start a mention, and the passages
+ *   near it matter only once one does.
+ * Both are supersets of what the lexicon matches (no word boundaries, any case), so the gate
+ * never turns away a passage the detector would flag on its own.
+ */
+
+export interface GateSources {
+  /** Stems of the phrases that start an NHS side or name a topic. */
+  page: string;
+  /** Topic names and NHS-data phrases: the NHS side, or a topic, on their own. */
+  strong: string;
+  /** NHS words, which make the NHS side with a data word. */
+  weak: string;
+  data: string;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest first, so that a pattern is not cut short by a shorter one at the same place. */
+const alternation = (sources: string[]) => [...new Set(sources)].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
+
+/**
+ * A few stems that between them cover every phrase: each phrase has a word holding a stem, as the
+ * lexicon matches it (`normalise`: separators vary, letters do not, apart from apostrophes, so a
+ * stem never holds one). Stems make the page's scan fast; the passages around their hits are
+ * then looked at more closely (`maySeed`), so a common stem ("health") costs little.
+ */
+export function gateStems(phrases: readonly string[]): string[] {
+  const sorted = [...new Set(phrases.map(normalise))].filter(Boolean).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const stems: string[] = [];
+  for (const phrase of sorted) {
+    const words = phrase.split(' ');
+    if (words.some((word) => stems.some((stem) => word.includes(stem)))) continue;
+    const candidates = words.map((word) => word.replace(/'.*$/, '')).filter((word) => word.length > 0);
+    // The longest word is the least common in ordinary prose, so the gate opens least often.
+    stems.push(candidates.reduce((longest, word) => (word.length > longest.length ? word : longest)));
+  }
+  return stems.sort();
+}
+
+export function gateSources(topics: readonly TopicVocabulary[]): GateSources {
+  const names = topics.flatMap((topic) => topic.terms.names);
+  const strong = [...SHARED_TERMS['nhs-data'], ...names];
+  const sourceOf = (phrases: readonly string[]) => alternation(phrases.map((phrase) => phraseSource(normalise(phrase))));
+  return {
+    page: alternation(gateStems([...strong, ...SHARED_TERMS.nhs]).map(escape)),
+    strong: sourceOf(strong),
+    weak: sourceOf(SHARED_TERMS.nhs),
+    data: sourceOf(SHARED_TERMS.data),
+  };
+}
+
+export interface Gate {
+  /** Where the page pattern matches in `text`, in order. */
+  hits(text: string): number[];
+  /** False when the passage cannot be about a topic on its own. */
+  maySeed(text: string): boolean;
+}
+
+/** The gate from its patterns. Unicode case folding, as the lexicon's own patterns use. */
+export function createGate(sources: GateSources): Gate {
+  // A short pattern: cheap to compile with `i`, and the page's text need not be folded whole.
+  const page = new RegExp(sources.page, 'giu');
+  const strong = anyCasePattern(sources.strong, 'u');
+  const weak = anyCasePattern(sources.weak, 'u');
+  const data = anyCasePattern(sources.data, 'u');
+  const holds = (pattern: AnyCasePattern, text: string, folded: string | null) =>
+    folded === null ? pattern.unfolded().test(text) : pattern.folded.test(folded);
+  return {
+    hits(text) {
+      const hits: number[] = [];
+      page.lastIndex = 0;
+      for (let m = page.exec(text); m; m = page.exec(text)) {
+        hits.push(m.index);
+        // Overlapping matches too: one begun in a passage must not hide the next passage's.
+        page.lastIndex = m.index + 1;
+      }
+      return hits;
+    },
+    maySeed(text) {
+      const folded = foldCase(text);
+      return holds(strong, text, folded) || (holds(weak, text, folded) && holds(data, text, folded));
+    },
+  };
+}
