@@ -19,15 +19,6 @@ const MentionSummarySchema = v.object({
 });
 export type MentionSummary = v.InferOutput<typeof MentionSummarySchema>;
 
-export const PageReportSchema = v.object({
-  mentions: v.pipe(v.array(MentionSummarySchema), v.maxLength(MAX_REPORTED_MENTIONS)),
-  /** True when the page was longer than the scan cap and only its start was read. */
-  truncated: v.boolean(),
-  /** Characters of text read. */
-  chars: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-export type PageReport = v.InferOutput<typeof PageReportSchema>;
-
 /**
  * What the claims check reads: the flagged passages and their neighbours, compacted into one
  * text, with the page's publication day. The background checks it against the record.
@@ -43,7 +34,19 @@ const ClaimContextSchema = v.object({
 });
 export type ClaimContext = v.InferOutput<typeof ClaimContextSchema>;
 
-const PageReportMessageSchema = v.object({ ...PageReportSchema.entries, context: ClaimContextSchema });
+const PageReportMessageSchema = v.object({
+  mentions: v.pipe(v.array(MentionSummarySchema), v.maxLength(MAX_REPORTED_MENTIONS)),
+  /** True when the page was longer than the scan cap and only its start was read. */
+  truncated: v.boolean(),
+  /** Characters of text read. */
+  chars: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The flagged passages and their neighbours, for the claims check in the background. */
+  context: ClaimContextSchema,
+});
+// Derived, not spread: the bundler then leaves every schema out of the content script.
+export const PageReportSchema = v.omit(PageReportMessageSchema, ['context']);
+export type PageReport = v.InferOutput<typeof PageReportSchema>;
+
 export type PageReportMessage = v.InferOutput<typeof PageReportMessageSchema>;
 
 export interface TabState {
@@ -106,10 +109,6 @@ const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('get-selection-check'), payload: TabIdSchema }),
   v.object({ type: v.literal('set-run-mode'), payload: v.object({ mode: v.picklist(RUN_MODES) }) }),
 ]);
-const PopupToContentSchema = v.variant('type', [
-  v.object({ type: v.literal('show-mention'), payload: v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(0)) }) }),
-  v.object({ type: v.literal('ping'), payload: v.strictObject({}) }),
-]);
 
 function parser<Map>(schema: v.GenericSchema<unknown, Envelope<Map>>) {
   return (message: unknown): Envelope<Map> | null => {
@@ -120,7 +119,22 @@ function parser<Map>(schema: v.GenericSchema<unknown, Envelope<Map>>) {
 
 export const parseContentToBackground = parser<ContentToBackground>(ContentToBackgroundSchema);
 export const parsePageToBackground = parser<PageToBackground>(PageToBackgroundSchema);
-export const parsePopupToContent = parser<PopupToContent>(PopupToContentSchema);
+/**
+ * What the content script accepts, checked by hand: it runs on every page the extension reads
+ * (the background pings each one), so it carries no schema library. Same rules as a schema:
+ * known type, exact payload keys, a whole non-negative index.
+ */
+export function parsePopupToContent(message: unknown): Envelope<PopupToContent> | null {
+  if (!isRecord(message) || !isRecord(message.payload) || Object.keys(message).length !== 2) return null;
+  const { type, payload } = message;
+  const keys = Object.keys(payload);
+  if (type === 'ping' && keys.length === 0) return { type, payload: {} };
+  const { index } = payload;
+  if (type === 'show-mention' && keys.length === 1 && Number.isInteger(index) && (index as number) >= 0) return { type, payload: { index: index as number } };
+  return null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type PayloadOf<Map, K extends keyof Map> = Map[K] extends { payload: infer P } ? P : never;
 

@@ -30,9 +30,14 @@ export interface Highlighter {
 }
 
 export function createHighlighter(): Highlighter {
-  const api = highlightApi();
-  const markName = randomName();
-  const flashName = randomName();
+  // Looked up on first use: most pages have nothing to mark, and touch neither the API nor names.
+  let api: ReturnType<typeof highlightApi> | undefined;
+  const ready = () => (api === undefined ? (api = highlightApi()) : api);
+  let markName = '';
+  let flashName = '';
+  const name = () => {
+    if (!markName) [markName, flashName] = [randomName(), randomName()];
+  };
   let sheet: CSSStyleSheet | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,22 +60,27 @@ export function createHighlighter(): Highlighter {
 
   return {
     mark(ranges) {
-      if (!api) return;
+      if (ranges.length === 0 && api === undefined) return;
+      const found = ready();
+      if (!found) return;
+      name();
       if (ranges.length === 0) {
-        api.registry.delete(markName);
+        found.registry.delete(markName);
         if (!flashTimer) dropSheet();
         return;
       }
       adoptSheet();
-      api.registry.set(markName, new api.Highlight(...ranges));
+      found.registry.set(markName, new found.Highlight(...ranges));
     },
     flash(range) {
-      if (!api) return;
+      const found = ready();
+      if (!found) return;
+      name();
       adoptSheet();
       clearTimeout(flashTimer);
-      api.registry.set(flashName, new api.Highlight(range));
+      found.registry.set(flashName, new found.Highlight(range));
       flashTimer = setTimeout(() => {
-        api.registry.delete(flashName);
+        found.registry.delete(flashName);
         flashTimer = undefined;
       }, 2000);
     },

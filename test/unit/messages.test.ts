@@ -15,6 +15,19 @@ describe('message validation', () => {
   });
 
   it.each([
+    ['a negative index', { type: 'show-mention', payload: { index: -1 } }],
+    ['a fractional index', { type: 'show-mention', payload: { index: 1.5 } }],
+    ['an index as text', { type: 'show-mention', payload: { index: '0' } }],
+    ['an extra payload key', { type: 'show-mention', payload: { index: 0, html: '<b>' } }],
+    ['an extra key', { type: 'ping', payload: {}, also: 1 }],
+    ['an array payload', { type: 'ping', payload: [] }],
+    ['a type for the background', { type: 'get-tab-state', payload: { tabId: 1 } }],
+    ['no message at all', null],
+  ])('the content script refuses %s', (_case, message) => {
+    expect(parsePopupToContent(message)).toBeNull();
+  });
+
+  it.each([
     ['unknown type', { type: 'delete-everything', payload: {} }],
     ['wrong direction', { type: 'get-tab-state', payload: { tabId: 1 } }],
     ['missing payload', { type: 'page-report' }],
