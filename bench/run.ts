@@ -15,9 +15,14 @@ import { writeBenchExtensions } from './extensions';
 import { BLANK_PATH, blankUrl, timeMessages, timeStartParts } from './fixed-costs';
 import { articlePage } from './pages';
 import { popupFirstContent } from './popup';
-import { renderResults, type BenchPage, type Results } from './report';
+import { median, renderResults, type BenchPage, type Results } from './report';
 
-const RUNS = 9;
+/**
+ * `npm run bench -- --quick`: page loads only, fewer runs, a summary on standard output and
+ * bench/results.md left alone. For trying a change; the full run is the one to report.
+ */
+const QUICK = process.argv.includes('--quick');
+const RUNS = QUICK ? 5 : 9;
 const SIZES = [
   { label: '50 KB', chars: 50_000 },
   { label: '1 MB', chars: 1_000_000 },
@@ -84,6 +89,11 @@ async function main(): Promise<void> {
       }
     }
 
+    if (QUICK) {
+      printSummary(pages, loads);
+      return;
+    }
+
     log('fixed costs');
     const startParts = await timeStartParts(variant('none'), blankUrl, RUNS);
     const reportPage = await variant('ours').browser.context.newPage();
@@ -141,6 +151,18 @@ async function main(): Promise<void> {
     for (const v of variants.values()) await v.browser.close();
     extensions.remove();
     await server.close();
+  }
+}
+
+/** Medians of script time per page: no extension, the floor, this extension, and the ratio. */
+function printSummary(pages: readonly BenchPage[], loads: Results['loads']): void {
+  const of = (page: BenchPage, name: VariantName, pick: (load: LoadResult) => number) => median((loads.get(page.path)?.get(name) ?? []).map(pick));
+  for (const page of pages) {
+    const floor = of(page, 'floor', (load) => load.scriptTasks);
+    const ours = of(page, 'ours', (load) => load.scriptTasks);
+    const longest = of(page, 'ours', (load) => load.longestScriptTask);
+    const found = of(page, 'ours', (load) => load.mentions ?? -1);
+    console.log(`${page.label.padEnd(22)} floor ${floor.toFixed(2).padStart(7)} ms  ours ${ours.toFixed(2).padStart(7)} ms  ${(ours / floor).toFixed(2).padStart(5)}×  longest ${longest.toFixed(1).padStart(5)} ms  found ${found}`);
   }
 }
 
