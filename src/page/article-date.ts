@@ -16,10 +16,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The page's publication day as YYYY-MM-DD, or undefined when it does not say. */
 export function articleDate(document: Document): string | undefined {
+  // One walk of the document for all the selectors (each alone walks a page that has none),
+  // then the first that gives a day, in the selectors' order.
+  const found = [...document.querySelectorAll(SELECTORS.join(','))];
   for (const selector of SELECTORS) {
-    const element = document.querySelector(selector);
-    const value = (element?.getAttribute('content') ?? element?.getAttribute('datetime') ?? '').trim().slice(0, 10);
-    if (DAY.test(value)) return value;
+    for (const element of found) {
+      if (!element.matches(selector)) continue;
+      const value = (element.getAttribute('content') ?? element.getAttribute('datetime') ?? '').trim().slice(0, 10);
+      if (DAY.test(value)) return value;
+    }
   }
   return undefined;
 }
