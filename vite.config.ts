@@ -71,7 +71,7 @@ export default defineConfig(({ mode }) => {
   return {
     define: {
       __PDC_TOPICS__: JSON.stringify(data.topics),
-      __PDC_GATE__: JSON.stringify(gateSources(data.topics)),
+      __PDC_GATE__: JSON.stringify(gateSources(data.topics.flatMap((topic) => topic.terms.names))),
       __PDC_AS_OF__: JSON.stringify(data.asOf),
       __PDC_BRAND__: JSON.stringify(brand && pageBrand(brand)),
     },

@@ -106,6 +106,8 @@ function start(settings: Settings): void {
   // The document's address without its fragment: a jump to #section is not a new page.
   const pageKey = () => location.href.split('#')[0]!;
   let page = pageKey();
+  // The page's publication day, looked up once per page it shows.
+  let published: { day: string | undefined } | undefined;
 
   const schedule = (task: () => void, delay: number) => {
     clearTimeout(timer);
@@ -154,7 +156,7 @@ function start(settings: Settings): void {
 
   async function publish(): Promise<void> {
     const passages: readonly Tracked[] = tracker.passages;
-    mentions = findMentions({
+    mentions = passages.length === 0 ? [] : findMentions({
       count: passages.length,
       gated: passages.flatMap((passage, index) => (passage.gated ? [index] : [])),
       analyse: (index) => analyse(passages[index]!),
@@ -176,7 +178,7 @@ function start(settings: Settings): void {
       context: claimContext(
         passages,
         reported,
-        reported.length > 0 ? articleDate(document) : undefined,
+        reported.length > 0 ? (published ??= { day: articleDate(document) }).day : undefined,
       ),
     };
     const serialised = JSON.stringify(report);
@@ -189,6 +191,7 @@ function start(settings: Settings): void {
     if (pageKey() === page) return;
     page = pageKey();
     // A new page in the same document: start afresh, and always report (the badge was cleared).
+    published = undefined;
     pending = [];
     lastReport = '';
     mentions = [];

@@ -1,3 +1,4 @@
+import { createGate, gateSources, type Gate } from './gate';
 import { inAnyCase, lookup, mayHoldTopic, type Lexicon, type TermEntry } from './lexicon';
 import type { KeyPhrase, Mention, TextBlock } from './types';
 
@@ -255,7 +256,46 @@ function compactMentions(analyses: ReadonlyMap<number, BlockAnalysis | null>, so
   return mentionsFrom(compact, blocks).map((mention) => ({ ...mention, block: original[mention.block]! }));
 }
 
-/** Flags the passages of a text that are about NHS data being shared. */
+/** Index of the first of `sorted` at or after `value`. */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const gates = new WeakMap<Lexicon, Gate>();
+
+/** The gate for a lexicon's topics, built once. */
+function gateOf(lexicon: Lexicon): Gate {
+  let gate = gates.get(lexicon);
+  if (!gate) {
+    const names = [...lexicon.entries].filter(([, entries]) => entries.some((entry) => entry.kind === 'name')).map(([phrase]) => phrase);
+    gates.set(lexicon, (gate = createGate(gateSources(names))));
+  }
+  return gate;
+}
+
+/**
+ * Flags the passages of a text that are about NHS data being shared, the way the content script
+ * does: the gate first, then a close look at the passages that can matter.
+ */
 export function detect(lexicon: Lexicon, text: string, blocks: readonly TextBlock[]): Mention[] {
-  return mentionsFrom(blocks.map((block) => analyseBlock(lexicon, text, block)), blocks);
+  const gate = gateOf(lexicon);
+  const hits = gate.hits(text);
+  const gated: number[] = [];
+  blocks.forEach((block, index) => {
+    const hit = firstAtOrAfter(hits, block.start);
+    if (hit < hits.length && hits[hit]! < block.end && gate.maySeed(text.slice(block.start, block.end))) gated.push(index);
+  });
+  return findMentions({
+    count: blocks.length,
+    gated,
+    analyse: (index) => analyseBlock(lexicon, text, blocks[index]!),
+    block: (index) => blocks[index]!,
+  });
 }

@@ -1,5 +1,4 @@
 import { anyCasePattern, foldCase, normalise, phraseSource, SHARED_TERMS, type AnyCasePattern } from './lexicon';
-import type { TopicVocabulary } from './types';
 
 /**
  * The gate: a first look at a page's text, far cheaper than finding every phrase.
@@ -49,8 +48,8 @@ export function gateStems(phrases: readonly string[]): string[] {
   return stems.sort();
 }
 
-export function gateSources(topics: readonly TopicVocabulary[]): GateSources {
-  const names = topics.flatMap((topic) => topic.terms.names);
+/** The gate's patterns for the topics' names (`TopicVocabulary.terms.names`). */
+export function gateSources(names: readonly string[]): GateSources {
   const strong = [...SHARED_TERMS['nhs-data'], ...names];
   const sourceOf = (phrases: readonly string[]) => alternation(phrases.map((phrase) => phraseSource(normalise(phrase))));
   return {
@@ -62,8 +61,8 @@ export function gateSources(topics: readonly TopicVocabulary[]): GateSources {
 }
 
 export interface Gate {
-  /** Where the page pattern matches in `text`, in order. */
-  hits(text: string): number[];
+  /** Where the page pattern matches in `text` (those that start in [from, to)), in order. */
+  hits(text: string, from?: number, to?: number): number[];
   /** False when the passage cannot be about a topic on its own. */
   maySeed(text: string): boolean;
 }
@@ -72,17 +71,21 @@ export interface Gate {
 export function createGate(sources: GateSources): Gate {
   // A short pattern: cheap to compile with `i`, and the page's text need not be folded whole.
   const page = new RegExp(sources.page, 'giu');
+  // How far a match can reach past the place it starts: the longest stem.
+  const reach = Math.max(...sources.page.split('|').map((stem) => stem.replace(/\\/g, '').length)) - 1;
   const strong = anyCasePattern(sources.strong, 'u');
   const weak = anyCasePattern(sources.weak, 'u');
   const data = anyCasePattern(sources.data, 'u');
   const holds = (pattern: AnyCasePattern, text: string, folded: string | null) =>
     folded === null ? pattern.unfolded().test(text) : pattern.folded.test(folded);
   return {
-    hits(text) {
+    hits(text, from = 0, to = text.length) {
       const hits: number[] = [];
+      const window = from === 0 && to >= text.length ? text : text.slice(from, to + reach);
+      const end = to - from;
       page.lastIndex = 0;
-      for (let m = page.exec(text); m; m = page.exec(text)) {
-        hits.push(m.index);
+      for (let m = page.exec(window); m && m.index < end; m = page.exec(window)) {
+        hits.push(from + m.index);
         // Overlapping matches too: one begun in a passage must not hide the next passage's.
         page.lastIndex = m.index + 1;
       }

@@ -55,7 +55,10 @@ export function isBlock(element: Element): boolean {
 
 /** True for elements whose text is never read, nor anything inside them. */
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.localName)) return true;
+  return SKIPPED.has(element.localName) || isHiddenOrEditable(element);
+}
+
+function isHiddenOrEditable(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -156,10 +159,11 @@ export class Places {
     }
     for (let k = path.length - 1; k >= 0; k--) {
       const at = path[k]!;
-      if (place === null || isSkipped(at)) place = null;
+      const name = at.localName;
+      if (place === null || SKIPPED.has(name) || isHiddenOrEditable(at)) place = null;
       // The top of the read: an inline root belongs to the block around it.
       else if (place === undefined) place = blockOf(at);
-      else if (isBlock(at)) place = at;
+      else if (BLOCKS.has(name)) place = at;
       this.known.set(at, place);
     }
     return place!;
@@ -212,32 +216,56 @@ export interface GroupOptions {
  */
 export async function groupPassages(read: PageText, places: Places, slicer: Slicer, options: GroupOptions = {}): Promise<Passage[]> {
   const passages: Passage[] = [];
-  let current: Passage | null = null;
+  // The passage being read, as indexes into the read; its text is taken when it is complete.
+  let element: Element | null = null;
+  let indexes: number[] = [];
+  let gap = false;
+  let joined = false;
+  const close = () => {
+    if (element) passages.push(passageOf(read, element, indexes, joined));
+    element = null;
+  };
   const { nodes } = read;
   for (let i = 0; i < nodes.length; i++) {
     if (i % NODES_PER_CHECK === NODES_PER_CHECK - 1) await slicer.maybeYield();
-    const node = nodes[i]!;
-    const block = places.ofNode(node);
+    const block = places.ofNode(nodes[i]!);
     // Skipped text (a button, a script) leaves the passage around it whole.
-    if (block === null) continue;
-    if (options.shallow && block !== places.root) {
-      current = null;
+    if (block === null) {
+      gap = true;
       continue;
     }
-    const data = nodeText(read, i);
-    if (!current || block !== current.element) {
-      if (!NOT_WHITESPACE.test(data)) {
-        current = null;
-        continue;
-      }
-      current = { element: block, text: '', nodes: [], starts: [] };
-      passages.push(current);
+    if (block === element) {
+      joined ||= gap;
+      gap = false;
+      indexes.push(i);
+      continue;
     }
-    current.nodes.push(node);
-    current.starts.push(current.text.length);
-    current.text += data;
+    close();
+    if ((options.shallow && block !== places.root) || !NOT_WHITESPACE.test(nodeText(read, i))) continue;
+    element = block;
+    indexes = [i];
+    gap = joined = false;
   }
+  close();
   return passages;
+}
+
+/** A passage from the nodes of a read it holds; its text is one slice of the read's unless skipped text lies inside. */
+function passageOf(read: PageText, element: Element, indexes: readonly number[], joined: boolean): Passage {
+  const nodes = indexes.map((i) => read.nodes[i]!);
+  if (!joined) {
+    const from = read.starts[indexes[0]!]!;
+    const last = indexes[indexes.length - 1]!;
+    const to = last + 1 < read.nodes.length ? read.starts[last + 1]! : read.text.length;
+    return { element, nodes, text: read.text.slice(from, to), starts: indexes.map((i) => read.starts[i]! - from) };
+  }
+  const starts: number[] = [];
+  let text = '';
+  for (const i of indexes) {
+    starts.push(text.length);
+    text += nodeText(read, i);
+  }
+  return { element, nodes, text, starts };
 }
 
 /**

@@ -18,6 +18,10 @@ export interface Tracked extends Passage {
 
 /** More added nodes than this in one batch: the page changed wholesale, read it all again. */
 export const WHOLESALE_CHANGE = 1000;
+/** Characters the gate looks through between two looks at the clock (about a millisecond). */
+const GATE_WINDOW = 1 << 18;
+/** Hits looked at closely between two looks at the clock. */
+const HITS_PER_CHECK = 64;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -51,20 +55,28 @@ export class PageTracker {
     const read = await readText(root, budget, slicer);
     this.truncated = budget.truncated;
     this.chars = read.text.length;
-    const hits = this.gate.hits(read.text);
+    const hits: number[] = [];
+    for (let from = 0; from < read.text.length; from += GATE_WINDOW) {
+      for (const hit of this.gate.hits(read.text, from, from + GATE_WINDOW)) hits.push(hit);
+      await slicer.maybeYield();
+    }
     const places = new Places(root);
-    this.ungrouped = !this.anyMaySeed(read, places, hits);
+    this.ungrouped = !(await this.anyMaySeed(read, places, hits, slicer));
     if (this.ungrouped) return;
     await slicer.maybeYield();
     this.passages = this.markGated(read, await groupPassages(read, places, slicer), hits);
+    // The first report starts in a task of its own.
+    await slicer.maybeYield();
   }
 
   /** True when a passage around one of the gate's hits may be about a topic on its own. */
-  private anyMaySeed(read: PageText, places: Places, hits: readonly number[]): boolean {
+  private async anyMaySeed(read: PageText, places: Places, hits: readonly number[], slicer: Slicer): Promise<boolean> {
     let node = 0;
     let checkedTo = 0;
-    for (const hit of hits) {
+    for (let k = 0; k < hits.length; k++) {
+      const hit = hits[k]!;
       if (hit < checkedTo) continue;
+      if (k % HITS_PER_CHECK === HITS_PER_CHECK - 1) await slicer.maybeYield();
       while (node + 1 < read.starts.length && read.starts[node + 1]! <= hit) node++;
       const passage = passageAround(read, places, node);
       if (passage && this.gate.maySeed(passage.text)) return true;
@@ -90,15 +102,15 @@ export class PageTracker {
       const end = node + 1 < read.nodes.length ? read.starts[node + 1]! : read.text.length;
       while (hit < hits.length && hits[hit]! < start) hit++;
       const holdsHit = (hit < hits.length && hits[hit]! < end) || end - start !== passage.text.length;
-      return { ...passage, gated: holdsHit && this.gate.maySeed(passage.text) };
+      // Marked in place: the passages are new, and a copy of each costs on a large page.
+      return Object.assign(passage, { gated: holdsHit && this.gate.maySeed(passage.text) });
     });
   }
 
   /**
-   * Applies one batch of mutations. Returns false when the batch cannot be followed piece by
-   * piece (it is too large, or it brings the first passage past the gate to a page read without
-   * passages);
-   * the caller then schedules one full read instead.
+   * Applies one batch of mutations. Returns false when the batch is too large to follow piece
+   * by piece; the caller then schedules one full read instead. A batch that brings the first
+   * passage past the gate to a page read without passages is followed by a full read at once.
    */
   async apply(records: readonly MutationRecord[], slicer: Slicer): Promise<boolean> {
     const dirtyBlocks = new Set<Element>();
@@ -155,8 +167,11 @@ export class PageTracker {
     }
     this.truncated = this.truncated || budget.truncated;
     const tracked = fresh.map((passage) => ({ ...passage, gated: this.gate.maySeed(passage.text) }));
-    // Passages next to the first gated one were never built: read them all.
-    if (this.ungrouped && tracked.some((passage) => passage.gated)) return false;
+    // The passages next to the page's first gated one were never built: read the page, once.
+    if (this.ungrouped && tracked.some((passage) => passage.gated)) {
+      await this.readAll(slicer);
+      return true;
+    }
     for (const passage of tracked) this.chars += passage.text.length;
     this.passages = kept;
     if (!this.ungrouped) for (const passage of tracked) this.insertInOrder(passage);

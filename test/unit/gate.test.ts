@@ -9,7 +9,7 @@ import type { TermKind } from '../../src/detect/types';
 
 const topics = parseDataset(raw).topics;
 const lexicon = buildLexicon(topics);
-const gate = createGate(gateSources(topics));
+const gate = createGate(gateSources(topics.flatMap((topic) => topic.terms.names)));
 
 const phrasesOf = (...kinds: TermKind[]) =>
   [...lexicon.entries].filter(([, entries]) => entries.some((entry) => kinds.includes(entry.kind))).map(([phrase]) => phrase);
@@ -64,6 +64,14 @@ describe('the gate', () => {
     const text = 'The Home Office said the memorandum of understanding with Palantir and Google was shared with immigration enforcement.';
     expect(gate.hits(text)).toEqual([]);
     expect(gate.hits(`${text} Patients and the NHS.`)).toEqual([text.length + 1, text.length + 18]);
+  });
+
+  it('finds the same hits window by window as in one go, a stem across a window edge included', () => {
+    const text = 'x'.repeat(95) + 'hospital records, NHS Digital and the Federated Data Platform'.repeat(30);
+    const whole = gate.hits(text);
+    const windowed = [0, 100, 200, 300].flatMap((from) => gate.hits(text, from, from + 100)).concat(gate.hits(text, 400));
+    expect(windowed).toEqual(whole);
+    expect(whole).toContain(95);
   });
 
   it('turns away a passage with an NHS word but no data word, or a stem alone', () => {
