@@ -1,5 +1,5 @@
 import { createGate, gateSources, type Gate } from './gate';
-import { inAnyCase, lookup, mayHoldTopic, type Lexicon, type TermEntry } from './lexicon';
+import { inAnyCase, lookup, type Lexicon, type TermEntry } from './lexicon';
 import type { KeyPhrase, Mention, TextBlock } from './types';
 
 interface Hit extends KeyPhrase {
@@ -109,7 +109,6 @@ export interface BlockAnalysis {
 /** Looks at one passage alone. Null when it holds no topic phrase at all (most passages). */
 export function analyseBlock(lexicon: Lexicon, text: string, block: TextBlock): BlockAnalysis | null {
   if (block.role === 'peripheral') return null;
-  if (!mayHoldTopic(lexicon, block.start === 0 && block.end === text.length ? text : text.slice(block.start, block.end))) return null;
   const hits = findTerms(lexicon, text, block.start, block.end);
   if (!hits.some((hit) => hit.topic !== undefined)) return null;
   return { hits, verdict: classifyPassage(hits, lexicon.topics) };

@@ -48,9 +48,6 @@ export interface Lexicon {
   /** Phrases in any case (matched over folded text, see `inAnyCase`), and all-caps acronyms matched as written. */
   anyCase: AnyCasePattern | null;
   exactCase: RegExp | null;
-  /** The same for topic phrases alone: a quick first look at a passage (see `mayHoldTopic`). */
-  topicAnyCase: AnyCasePattern | null;
-  topicExactCase: RegExp | null;
   /** Normalised phrase → what it means (a phrase may belong to several topics). */
   entries: Map<string, TermEntry[]>;
 }
@@ -146,33 +143,13 @@ export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
     for (const phrase of topic.terms.partners) add(phrase, { kind: 'partner', topic: topic.id });
     for (const phrase of topic.terms.cues) add(phrase, { kind: 'cue', topic: topic.id });
   }
-  const isTopicPhrase = (phrase: string) => entries.get(isAcronym(phrase) ? phrase : normalise(phrase))!.some((entry) => entry.topic !== undefined);
-  const anyCaseOf = (phrases: string[], flags: string) => {
-    const source = alternationSource(phrases);
-    return source === null ? null : anyCasePattern(source, flags);
-  };
+  const anyCaseSource = alternationSource(anyCase);
   return {
     topics: topics.map((t) => t.id),
-    anyCase: anyCaseOf(anyCase, 'gu'),
+    anyCase: anyCaseSource === null ? null : anyCasePattern(anyCaseSource, 'gu'),
     exactCase: alternation(exactCase, 'gu'),
-    topicAnyCase: anyCaseOf(anyCase.filter(isTopicPhrase), 'u'),
-    topicExactCase: alternation(exactCase.filter(isTopicPhrase), 'u'),
     entries,
   };
-}
-
-/**
- * False when the text holds no topic phrase, so no passage of it can be about a topic. Cheaper
- * than finding every phrase: most passages hold shared words ("data", "report") but no topic's.
- * Never false where `findTerms` would find a topic phrase: any place the full pattern matches a
- * topic phrase, this pattern matches too.
- */
-export function mayHoldTopic(lexicon: Lexicon, text: string): boolean {
-  if (lexicon.topicAnyCase) {
-    const { regex, subject } = inAnyCase(lexicon.topicAnyCase, text);
-    if (regex.test(subject)) return true;
-  }
-  return lexicon.topicExactCase?.test(text) ?? false;
 }
 
 /** Looks up a matched string: acronyms as written, everything else normalised. */
