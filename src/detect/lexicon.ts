@@ -68,18 +68,21 @@ export function normalise(phrase: string): string {
  * apostrophes match either form. Literals only, so matching stays linear (no nested quantifiers).
  */
 export function phraseSource(phrase: string): string {
-  const words = isAcronym(phrase) ? phrase : normalise(phrase);
-  return words
+  return keySource(isAcronym(phrase) ? phrase : normalise(phrase));
+}
+
+/** `phraseSource` of a phrase already in its lexicon form (normalised, or an acronym). */
+function keySource(key: string): string {
+  return key
     .split(' ')
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
     .join('[\\s\\u00a0\\-‐‑–]+');
 }
 
-function alternationSource(phrases: string[]): string | null {
-  if (phrases.length === 0) return null;
-  // Longest first, so "NHS Digital" wins over "NHS" at the same position.
-  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const body = sorted.map(phraseSource).join('|');
+/** One pattern for distinct phrase keys, longest first, so "NHS Digital" wins over "NHS" at the same place. */
+function alternationSource(keys: string[]): string | null {
+  if (keys.length === 0) return null;
+  const body = [...keys].sort((a, b) => b.length - a.length).map(keySource).join('|');
   return `(?<!${LETTER_OR_DIGIT})(?:${body})(?!${LETTER_OR_DIGIT})`;
 }
 
@@ -126,13 +129,14 @@ export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
   const add = (phrase: string, entry: TermEntry) => {
     const trimmed = phrase.trim();
     if (!trimmed) return;
-    const key = isAcronym(trimmed) ? trimmed : normalise(trimmed);
+    const acronym = isAcronym(trimmed);
+    const key = acronym ? trimmed : normalise(trimmed);
     const list = entries.get(key);
     if (list) {
       if (!list.some((e) => e.kind === entry.kind && e.topic === entry.topic)) list.push(entry);
     } else {
       entries.set(key, [entry]);
-      (isAcronym(trimmed) ? exactCase : anyCase).push(trimmed);
+      (acronym ? exactCase : anyCase).push(key);
     }
   };
   for (const [kind, phrases] of Object.entries(SHARED_TERMS) as [TermKind, readonly string[]][]) {
