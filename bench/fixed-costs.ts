@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import raw from '../src/data/dataset.json';
 import { parseDataset } from '../src/data/schema';
+import { gateSources } from '../src/detect/gate';
 import type { PageReport, PageReportMessage } from '../src/messages';
 import { EXTENSION_NAME, HOST, evaluateInWorld, type Variant } from './browsers';
 import type { ProbeTimes } from './probe';
@@ -30,6 +31,8 @@ async function bundleProbe(): Promise<string> {
 export async function timeStartParts(variant: Variant, url: string, runs: number): Promise<ProbeTimes[]> {
   const code = await bundleProbe();
   const topics = dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
+  // Made at build time for the content script, as here before the page is opened.
+  const gate = gateSources(topics.flatMap((topic) => topic.terms.names));
   // The hover card's first showing formats its topic's status date and the record's date.
   const dates = [dataset.topics[0]!.status.since, dataset.asOf];
   const sample = "NHS Digital passed patients' addresses to the Home Office.";
@@ -40,8 +43,8 @@ export async function timeStartParts(variant: Variant, url: string, runs: number
     await page.addScriptTag({ content: code });
     times.push(
       await page.evaluate(
-        ([t, d, s]) => (window as unknown as { benchProbe: typeof import('./probe') }).benchProbe.timeStartParts(t, d, s),
-        [topics, dates, sample] as const,
+        ([t, g, d, s]) => (window as unknown as { benchProbe: typeof import('./probe') }).benchProbe.timeStartParts(t, g, d, s),
+        [topics, gate, dates, sample] as const,
       ),
     );
     await page.close();

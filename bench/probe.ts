@@ -1,15 +1,18 @@
 /**
  * Runs inside a page (bundled by bench/fixed-costs.ts): times the parts of the content script's
- * start that do not depend on the page — building the lexicon and the first scans with it (the
- * browser compiles a regex the first time it runs) — and the dates the hover card formats when it
- * is first shown.
+ * start that do not depend on the page — the gate's first look, building the lexicon and the first
+ * scans with it (the browser compiles a regex the first time it runs) — and the dates the hover
+ * card formats when it is first shown.
  */
 import { dateLocale, formatDate } from '../src/dates';
 import { findTerms } from '../src/detect/detector';
+import { createGate, type GateSources } from '../src/detect/gate';
 import { buildLexicon } from '../src/detect/lexicon';
 import type { TopicVocabulary } from '../src/detect/types';
 
 export interface ProbeTimes {
+  /** Building the gate and its first look at a passage: what every page read pays. */
+  firstGate: number;
   buildLexicon: number;
   firstScan: number;
   secondScan: number;
@@ -17,7 +20,11 @@ export interface ProbeTimes {
   cardDates: number;
 }
 
-export function timeStartParts(topics: TopicVocabulary[], dates: string[], sample: string): ProbeTimes {
+export function timeStartParts(topics: TopicVocabulary[], gateSources: GateSources, dates: string[], sample: string): ProbeTimes {
+  const before = performance.now();
+  const gate = createGate(gateSources);
+  gate.maySeed(sample);
+  gate.hits(sample);
   const t0 = performance.now();
   const lexicon = buildLexicon(topics);
   const t1 = performance.now();
@@ -28,5 +35,5 @@ export function timeStartParts(topics: TopicVocabulary[], dates: string[], sampl
   const locale = dateLocale(navigator.language);
   for (const date of dates) formatDate(date, locale);
   const t4 = performance.now();
-  return { buildLexicon: t1 - t0, firstScan: t2 - t1, secondScan: t3 - t2, cardDates: t4 - t3 };
+  return { firstGate: t0 - before, buildLexicon: t1 - t0, firstScan: t2 - t1, secondScan: t3 - t2, cardDates: t4 - t3 };
 }
