@@ -178,25 +178,32 @@ export class Places {
 export function passageAround(read: PageText, places: Places, index: number): { text: string; end: number } | null {
   const block = places.ofNode(read.nodes[index]!);
   if (block === null) return null;
+  // Each neighbour's place, looked up once: 1 in the passage, 0 skipped, -1 another block.
   const belongs = (at: number) => {
     const place = places.ofNode(read.nodes[at]!);
     return place === block ? 1 : place === null ? 0 : -1;
   };
+  const skipped: number[] = [];
   let first = index;
   for (let at = index - 1; at >= 0; at--) {
     const belonging = belongs(at);
     if (belonging < 0) break;
     if (belonging > 0) first = at;
+    else skipped.push(at);
   }
   let last = index;
   for (let at = index + 1; at < read.nodes.length; at++) {
     const belonging = belongs(at);
     if (belonging < 0) break;
     if (belonging > 0) last = at;
+    else skipped.push(at);
   }
+  const end = last + 1 < read.nodes.length ? read.starts[last + 1]! : read.text.length;
+  const inside = skipped.filter((at) => at > first && at < last);
+  if (inside.length === 0) return { text: read.text.slice(read.starts[first]!, end), end };
   let text = '';
-  for (let at = first; at <= last; at++) if (belongs(at) > 0) text += nodeText(read, at);
-  return { text, end: last + 1 < read.nodes.length ? read.starts[last + 1]! : read.text.length };
+  for (let at = first; at <= last; at++) if (!inside.includes(at)) text += nodeText(read, at);
+  return { text, end };
 }
 
 /** Node `index`'s text as read (the last one may have been cut by the budget). */

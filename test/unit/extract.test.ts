@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
 import { createGate, gateSources, type Gate } from '../../src/detect/gate';
-import { extractPassages, type Passage } from '../../src/page/extract';
+import { extractPassages, groupPassages, passageAround, Places, readText, type Passage } from '../../src/page/extract';
 import { PageTracker } from '../../src/page/tracker';
 import { NO_YIELD } from '../../src/page/slices';
 
@@ -59,6 +59,29 @@ describe('extractPassages', () => {
     const [passage] = await extractPassages(body, budget(), NO_YIELD);
     expect(passage!.nodes.map((n) => n.data)).toEqual(['NHS ', 'Digital', ' shared data']);
     expect(passage!.starts).toEqual([0, 4, 11]);
+  });
+});
+
+describe('passageAround', () => {
+  it('finds, from any node, the text of the passage grouping puts it in', async () => {
+    const body = page(
+      '<h1>Title</h1>\n<div>Intro <em>NHS</em> <button>Share</button>data<p>Nested <a href="#">para</a></p>tail ' +
+        '<script>x()</script>end</div><ul><li> One</li><li>Two <b>and</b> three</li></ul>',
+    );
+    const read = await readText(body, budget(), NO_YIELD);
+    const places = new Places(body);
+    const passages = await groupPassages(read, places, NO_YIELD);
+    let compared = 0;
+    read.nodes.forEach((node, index) => {
+      const passage = passages.find((p) => p.nodes.includes(node));
+      const around = passageAround(read, places, index);
+      if (!passage) return;
+      compared++;
+      // It may start with white space the passage leaves out.
+      expect(around?.text.trimStart()).toBe(passage.text.trimStart());
+    });
+    expect(compared).toBe(passages.flatMap((p) => p.nodes).length);
+    expect(texts(passages)).toEqual(['Title', 'Intro NHS data', 'Nested para', 'tail end', ' One', 'Two and three']);
   });
 });
 
