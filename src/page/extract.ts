@@ -44,7 +44,11 @@ const BLOCKS = new Set([
 
 // Numeric constants, so the module also runs over a DOM built outside a browser (the scan CLI).
 const ELEMENT_NODE = 1;
+const SHOW_ELEMENT = 1;
 const SHOW_TEXT = 4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
 const NOT_WHITESPACE = /\S/;
 /** Nodes walked between two looks at the clock. */
 const NODES_PER_CHECK = 1024;
@@ -84,8 +88,10 @@ export function blockOf(element: Element): Element {
  * runs out. This is the one pass over the whole page; everything else works on what it returns,
  * so it does no more per node than keep the node and its text.
  */
-export async function readText(root: Element, budget: ReadBudget, slicer: Slicer): Promise<PageText> {
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+export async function readText(root: Element, budget: ReadBudget, slicer: Slicer, options: GroupOptions = {}): Promise<PageText> {
+  const walker = options.shallow
+    ? root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, { acceptNode: ownTextOnly })
+    : root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const parts: string[] = [];
   let chunk = { done: false, remaining: budget.remaining };
@@ -107,6 +113,12 @@ export async function readText(root: Element, budget: ReadBudget, slicer: Slicer
     length += parts[i]!.length;
   }
   return { text: parts.join(''), nodes, starts };
+}
+
+/** For a shallow read: a block's own text, never entering a nested block (a page's `main` may hold thousands). */
+function ownTextOnly(node: Node): number {
+  if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT;
+  return isBlock(node as Element) ? FILTER_REJECT : FILTER_SKIP;
 }
 
 /**
@@ -280,7 +292,7 @@ function passageOf(read: PageText, element: Element, indexes: readonly number[],
  * budget runs out.
  */
 export async function extractPassages(root: Element, budget: ReadBudget, slicer: Slicer, options: GroupOptions = {}): Promise<Passage[]> {
-  return groupPassages(await readText(root, budget, slicer), new Places(root), slicer, options);
+  return groupPassages(await readText(root, budget, slicer, options), new Places(root), slicer, options);
 }
 
 /** Index of the node holding `offset` (binary search over node starts). */

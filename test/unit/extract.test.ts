@@ -40,6 +40,13 @@ describe('extractPassages', () => {
     expect(limited.truncated).toBe(true);
   });
 
+  it('reads, for a shallow read, only the own text of the block: nested blocks are not entered', async () => {
+    const main = page('<main>intro <em>words</em><p>first</p><ul><li>item</li></ul>tail</main>').firstElementChild!;
+    const read = await readText(main, budget(), NO_YIELD, { shallow: true });
+    expect(read.nodes.map((node) => node.data)).toEqual(['intro ', 'words', 'tail']);
+    expect(read.text).toBe('intro wordstail');
+  });
+
   it('keeps the white space between inline elements, so words stay apart', async () => {
     const body = page('<p>the <a href="#">Federated</a> <em>Data</em>\n<b>Platform</b></p>');
     expect(texts(await extractPassages(body, budget(), NO_YIELD))).toEqual(['the Federated Data\nPlatform']);
@@ -119,6 +126,18 @@ describe('PageTracker', () => {
     });
     expect(texts(tracker.passages)).toEqual(['FIRST', 'third']);
     expect(tracker.chars).toBe('FIRSTthird'.length);
+  });
+
+  it('re-reads only the own text of a block that text is added to, not the blocks inside it', async () => {
+    page('<main id="m"><p>first</p><p>second</p></main>');
+    const tracker = await track();
+    const [first, second] = tracker.passages;
+    await mutate(tracker, () => document.getElementById('m')!.append('loose text'));
+    expect(texts(tracker.passages)).toEqual(['first', 'second', 'loose text']);
+    // The paragraphs inside were not read again.
+    expect(tracker.passages[0]).toBe(first);
+    expect(tracker.passages[1]).toBe(second);
+    expect(tracker.chars).toBe('firstsecondloose text'.length);
   });
 
   it('re-reads a passage whole when an inline element is inserted into it', async () => {
