@@ -22,6 +22,7 @@ export const WHOLESALE_CHANGE = 1000;
 const GATE_WINDOW = 1 << 18;
 /** Hits looked at closely between two looks at the clock. */
 const HITS_PER_CHECK = 64;
+const PASSAGES_PER_CHECK = 256;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -64,7 +65,7 @@ export class PageTracker {
     this.ungrouped = !(await this.anyMaySeed(read, places, hits, slicer));
     if (this.ungrouped) return;
     await slicer.maybeYield();
-    this.passages = this.markGated(read, await groupPassages(read, places, slicer), hits);
+    this.passages = await this.markGated(read, await groupPassages(read, places, slicer), hits, slicer);
     // The first report starts in a task of its own.
     await slicer.maybeYield();
   }
@@ -91,10 +92,12 @@ export class PageTracker {
    * (it has skipped text inside) is looked at whether or not it holds a hit, as its words may
    * meet across the gap.
    */
-  private markGated(read: PageText, passages: Passage[], hits: readonly number[]): Tracked[] {
+  private async markGated(read: PageText, passages: Passage[], hits: readonly number[], slicer: Slicer): Promise<Tracked[]> {
     let node = 0;
     let hit = 0;
-    return passages.map((passage) => {
+    const marked: Tracked[] = [];
+    for (const passage of passages) {
+      if (marked.length % PASSAGES_PER_CHECK === PASSAGES_PER_CHECK - 1) await slicer.maybeYield();
       while (read.nodes[node] !== passage.nodes[0]) node++;
       const start = read.starts[node]!;
       node += passage.nodes.length - 1;
@@ -103,8 +106,9 @@ export class PageTracker {
       while (hit < hits.length && hits[hit]! < start) hit++;
       const holdsHit = (hit < hits.length && hits[hit]! < end) || end - start !== passage.text.length;
       // Marked in place: the passages are new, and a copy of each costs on a large page.
-      return Object.assign(passage, { gated: holdsHit && this.gate.maySeed(passage.text) });
-    });
+      marked.push(Object.assign(passage, { gated: holdsHit && this.gate.maySeed(passage.text) }));
+    }
+    return marked;
   }
 
   /**
