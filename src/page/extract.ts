@@ -88,7 +88,7 @@ export function blockOf(element: Element): Element {
  * runs out. This is the one pass over the whole page; everything else works on what it returns,
  * so it does no more per node than keep the node and its text.
  */
-export async function readText(root: Element, budget: ReadBudget, slicer: Slicer, options: GroupOptions = {}): Promise<PageText> {
+export async function readText(root: Element, budget: ReadBudget, slicer: Slicer, options: ReadOptions = {}): Promise<PageText> {
   const walker = options.shallow
     ? root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, { acceptNode: ownTextOnly })
     : root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
@@ -210,7 +210,7 @@ export function passageAround(read: PageText, places: Places, index: number): { 
     if (belonging > 0) last = at;
     else skipped.push(at);
   }
-  const end = last + 1 < read.nodes.length ? read.starts[last + 1]! : read.text.length;
+  const end = nodeEnd(read, last);
   const inside = skipped.filter((at) => at > first && at < last);
   if (inside.length === 0) return { text: read.text.slice(read.starts[first]!, end), end };
   let text = '';
@@ -218,13 +218,18 @@ export function passageAround(read: PageText, places: Places, index: number): { 
   return { text, end };
 }
 
-/** Node `index`'s text as read (the last one may have been cut by the budget). */
-function nodeText(read: PageText, index: number): string {
-  return read.text.slice(read.starts[index]!, index + 1 < read.nodes.length ? read.starts[index + 1]! : read.text.length);
+/** Where node `index`'s text ends in the read's text. */
+export function nodeEnd(read: PageText, index: number): number {
+  return index + 1 < read.nodes.length ? read.starts[index + 1]! : read.text.length;
 }
 
-export interface GroupOptions {
-  /** Keep only the root's own text: the passages of nested blocks are left out. */
+/** Node `index`'s text as read (the last one may have been cut by the budget). */
+function nodeText(read: PageText, index: number): string {
+  return read.text.slice(read.starts[index]!, nodeEnd(read, index));
+}
+
+export interface ReadOptions {
+  /** Read only the root's own text: nested blocks are neither walked nor grouped. */
   shallow?: boolean;
 }
 
@@ -233,7 +238,7 @@ export interface GroupOptions {
  * A passage starts at text that is not all white space; white space inside it is kept, so
  * words either side of an inline element stay apart ("Federated <em>Data</em> Platform").
  */
-export async function groupPassages(read: PageText, places: Places, slicer: Slicer, options: GroupOptions = {}): Promise<Passage[]> {
+export async function groupPassages(read: PageText, places: Places, slicer: Slicer, options: ReadOptions = {}): Promise<Passage[]> {
   const passages: Passage[] = [];
   // The passage being read, as indexes into the read; its text is taken when it is complete.
   let element: Element | null = null;
@@ -274,8 +279,7 @@ function passageOf(read: PageText, element: Element, indexes: readonly number[],
   const nodes = indexes.map((i) => read.nodes[i]!);
   if (!joined) {
     const from = read.starts[indexes[0]!]!;
-    const last = indexes[indexes.length - 1]!;
-    const to = last + 1 < read.nodes.length ? read.starts[last + 1]! : read.text.length;
+    const to = nodeEnd(read, indexes[indexes.length - 1]!);
     return { element, nodes, text: read.text.slice(from, to), starts: indexes.map((i) => read.starts[i]! - from) };
   }
   const starts: number[] = [];
@@ -291,7 +295,7 @@ function passageOf(read: PageText, element: Element, indexes: readonly number[],
  * Reads the text under `root` in document order, in slices, as passages. Stops when the
  * budget runs out.
  */
-export async function extractPassages(root: Element, budget: ReadBudget, slicer: Slicer, options: GroupOptions = {}): Promise<Passage[]> {
+export async function extractPassages(root: Element, budget: ReadBudget, slicer: Slicer, options: ReadOptions = {}): Promise<Passage[]> {
   return groupPassages(await readText(root, budget, slicer, options), new Places(root), slicer, options);
 }
 

@@ -3,12 +3,13 @@
  * once, then only the blocks that mutations touched.
  *
  * The full read is one walk over the page's text and one look through it for the gate's stems
- * (detect/gate.ts). A page where the gate finds nothing is left at that: no passage of it can be
- * flagged, so none is built. Otherwise the text is grouped into passages, each marked with whether
- * it passed the gate, for the detector to look at closely.
+ * (detect/gate.ts), then a closer look at the passage around each hit. A page where none of them
+ * could be about a topic on its own is left at that: nothing on it can be flagged, so no passage
+ * is built. Otherwise the text is grouped into passages, each marked with whether it passed the
+ * gate, for the detector to look at closely.
  */
 import type { Gate } from '../detect/gate';
-import { blockOf, extractPassages, groupPassages, isBlock, isInSkipped, passageAround, Places, readText, type PageText, type Passage, type ReadBudget } from './extract';
+import { blockOf, extractPassages, groupPassages, isBlock, isInSkipped, nodeEnd, passageAround, Places, readText, type PageText, type Passage, type ReadBudget } from './extract';
 import type { Slicer } from './slices';
 
 export interface Tracked extends Passage {
@@ -32,7 +33,7 @@ export class PageTracker {
   truncated = false;
   /** Characters of the page's text read and held. */
   chars = 0;
-  /** The last full read found no gate stem, so it built no passages. */
+  /** The last full read found no passage that could be about a topic on its own, so it built none. */
   private ungrouped = false;
 
   constructor(
@@ -102,7 +103,7 @@ export class PageTracker {
       const start = read.starts[node]!;
       node += passage.nodes.length - 1;
       while (read.nodes[node] !== passage.nodes[passage.nodes.length - 1]) node++;
-      const end = node + 1 < read.nodes.length ? read.starts[node + 1]! : read.text.length;
+      const end = nodeEnd(read, node);
       while (hit < hits.length && hits[hit]! < start) hit++;
       const holdsHit = (hit < hits.length && hits[hit]! < end) || end - start !== passage.text.length;
       // Marked in place: the passages are new, and a copy of each costs on a large page.
