@@ -30,13 +30,13 @@ export interface Highlighter {
 }
 
 export function createHighlighter(): Highlighter {
-  // Looked up on first use: most pages have nothing to mark, and touch neither the API nor names.
+  // Looked up, and named, on first use: most pages have nothing to mark.
   let api: ReturnType<typeof highlightApi> | undefined;
-  const ready = () => (api === undefined ? (api = highlightApi()) : api);
   let markName = '';
   let flashName = '';
-  const name = () => {
-    if (!markName) [markName, flashName] = [randomName(), randomName()];
+  const ready = () => {
+    if (api === undefined) [api, markName, flashName] = [highlightApi(), randomName(), randomName()];
+    return api;
   };
   let sheet: CSSStyleSheet | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,7 +63,6 @@ export function createHighlighter(): Highlighter {
       if (ranges.length === 0 && api === undefined) return;
       const found = ready();
       if (!found) return;
-      name();
       if (ranges.length === 0) {
         found.registry.delete(markName);
         if (!flashTimer) dropSheet();
@@ -75,7 +74,6 @@ export function createHighlighter(): Highlighter {
     flash(range) {
       const found = ready();
       if (!found) return;
-      name();
       adoptSheet();
       clearTimeout(flashTimer);
       found.registry.set(flashName, new found.Highlight(range));
