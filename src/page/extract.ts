@@ -86,33 +86,26 @@ export function blockOf(element: Element): Element {
 /**
  * Reads every text node under `root` with the browser's own walker, in slices, until the budget
  * runs out. This is the one pass over the whole page; everything else works on what it returns,
- * so it does no more per node than keep the node and its text.
+ * so it does no more per node than keep the node and where its text starts, and add the text on
+ * (the engine joins the pieces once, when the text is first searched).
  */
 export async function readText(root: Element, budget: ReadBudget, slicer: Slicer, options: ReadOptions = {}): Promise<PageText> {
   const walker = options.shallow
     ? root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, { acceptNode: ownTextOnly })
     : root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  const nodes: Text[] = [];
-  const parts: string[] = [];
+  const read: PageText = { text: '', nodes: [], starts: [] };
   let chunk = { done: false, remaining: budget.remaining };
   while (!chunk.done && chunk.remaining > 0) {
-    chunk = readNodes(walker, nodes, parts, chunk.remaining, slicer.deadline());
+    chunk = readNodes(walker, read, chunk.remaining, slicer.deadline());
     if (!chunk.done) await slicer.maybeYield();
   }
   if (chunk.remaining < 0) {
     // The last node read goes past the budget: keep its start.
-    const last = parts.length - 1;
-    parts[last] = parts[last]!.slice(0, parts[last]!.length + chunk.remaining);
+    read.text = read.text.slice(0, read.text.length + chunk.remaining);
     budget.truncated = true;
   } else if (!chunk.done && walker.nextNode()) budget.truncated = true;
   budget.remaining = Math.max(0, chunk.remaining);
-  const starts = new Array<number>(parts.length);
-  let length = 0;
-  for (let i = 0; i < parts.length; i++) {
-    starts[i] = length;
-    length += parts[i]!.length;
-  }
-  return { text: parts.join(''), nodes, starts };
+  return read;
 }
 
 /** For a shallow read: a block's own text, never entering a nested block (a page's `main` may hold thousands). */
@@ -126,15 +119,23 @@ function ownTextOnly(node: Node): number {
  * Stops at the end, at the deadline, or once the budget is spent (below zero when the last node
  * goes past it).
  */
-function readNodes(walker: TreeWalker, nodes: Text[], parts: string[], remaining: number, deadline: number): { done: boolean; remaining: number } {
+function readNodes(walker: TreeWalker, read: PageText, remaining: number, deadline: number): { done: boolean; remaining: number } {
+  const { nodes, starts } = read;
+  let text = read.text;
+  let done = true;
   for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
     const data = node.data;
     nodes.push(node);
-    parts.push(data);
+    starts.push(text.length);
+    text += data;
     remaining -= data.length;
-    if (remaining <= 0 || ((nodes.length & 1023) === 0 && performance.now() > deadline)) return { done: false, remaining };
+    if (remaining <= 0 || ((nodes.length & 1023) === 0 && performance.now() > deadline)) {
+      done = false;
+      break;
+    }
   }
-  return { done: true, remaining };
+  read.text = text;
+  return { done, remaining };
 }
 
 /** Where a text node's parent sits: the block it belongs to, or null when it is never read. */
