@@ -1,9 +1,11 @@
 import { createGate, gateSources, type Gate } from './gate';
-import { inAnyCase, lookup, type Lexicon, type TermEntry } from './lexicon';
+import { inAnyCase, normalise, type Lexicon, type TermEntry } from './lexicon';
 import type { KeyPhrase, Mention, TextBlock } from './types';
 
 interface Hit extends KeyPhrase {
   topic?: string;
+  /** The phrase as the lexicon holds it. */
+  term: string;
 }
 
 /** Every lexicon phrase in text[start, end), longest first where two overlap. */
@@ -16,9 +18,11 @@ export function findTerms(lexicon: Lexicon, text: string, start = 0, end = text.
     const { regex, subject } = search;
     regex.lastIndex = 0;
     for (let m = regex.exec(subject); m; m = regex.exec(subject)) {
-      const entries: TermEntry[] = lookup(lexicon, m[0]);
+      // Acronyms are held as written, everything else normalised.
+      const term = lexicon.entries.has(m[0]) ? m[0] : normalise(m[0]);
+      const entries: readonly TermEntry[] = lexicon.entries.get(term) ?? [];
       for (const entry of entries) {
-        hits.push({ start: start + m.index, end: start + m.index + m[0].length, kind: entry.kind, topic: entry.topic });
+        hits.push({ start: start + m.index, end: start + m.index + m[0].length, kind: entry.kind, topic: entry.topic, term });
       }
     }
   }
@@ -36,6 +40,14 @@ export function findTerms(lexicon: Lexicon, text: string, start = 0, end = text.
     }
   }
   return kept;
+}
+
+/**
+ * How many different cues: a word said twice ("household debt… government debt") is one cue,
+ * and so are its singular and plural.
+ */
+function differentCues(cues: readonly Hit[]): number {
+  return new Set(cues.map((cue) => cue.term.replace(/s$/, ''))).size;
 }
 
 interface TopicScore {
@@ -78,7 +90,7 @@ export function classifyPassage(hits: Hit[], topicOrder: readonly string[]): { t
     const score = byTopic.get(topic);
     if (!score) continue;
     const partner = score.partners.length > 0;
-    const distinctCues = new Set(score.cues.map((c) => `${c.start}`)).size;
+    const distinctCues = differentCues(score.cues);
     let confidence = 0;
     if (score.names.length > 0) {
       confidence = nhsSide ? 0.95 : 0.85;
@@ -125,9 +137,20 @@ const FIRM_CONFIDENCE = 0.7;
 const ARTICLE_CONFIDENCE = 0.5;
 
 /**
+ * False when a passage's cues are all data words too ("debt") and nothing else in it points to the
+ * NHS or to sharing: economy news is full of such words, and a page can move on to it.
+ */
+function pointsToTopic(hits: readonly Hit[], cues: readonly Hit[]): boolean {
+  const at = (hit: Hit) => (other: Hit) => other.start === hit.start && other.end === hit.end;
+  if (!cues.every((cue) => hits.some((hit) => hit.kind === 'data' && at(cue)(hit)))) return true;
+  return hits.some((hit) => !cues.some(at(hit)) && hit.kind !== 'not-sharing');
+}
+
+/**
  * Turns per-passage analyses into mentions. A passage that is not about a topic on its own is
  * flagged too when it holds one of the topic's cues ("the MoU was withdrawn") and
- * - the passage next to it is flagged for that topic; or
+ * - the passage next to it is flagged for that topic (a cue that is also a data word, "debt",
+ *   needs another anchor with it); or
  * - the article is firmly about the topic (ARTICLE_TOPIC_MIN passages on their own, one of them
  *   within ARTICLE_REACH passages) and the cue comes with the topic's receiving side, an act of
  *   sharing or a second cue.
@@ -142,7 +165,7 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
     if (!analysis || topicAt[i] !== null || !topic) return;
     // Only cues lend: a partner alone ("the Home Office said…") is too common to carry the topic.
     const own = analysis.hits.filter((hit) => hit.topic === topic && hit.kind === 'cue');
-    if (own.length === 0) return;
+    if (own.length === 0 || !pointsToTopic(analysis.hits, own)) return;
     topicAt[i] = topic;
     confidence[i] = LENT_CONFIDENCE;
     phrases[i] = own;
@@ -164,7 +187,7 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
     for (const [topic, at] of firm) {
       if (at.length < ARTICLE_TOPIC_MIN || !at.some((j) => Math.abs(j - i) <= ARTICLE_REACH)) continue;
       const cues = analysis.hits.filter((hit) => hit.topic === topic && hit.kind === 'cue');
-      const support = analysis.hits.some((hit) => (hit.topic === topic && hit.kind === 'partner') || hit.kind === 'sharing') || new Set(cues.map((c) => c.start)).size > 1;
+      const support = analysis.hits.some((hit) => (hit.topic === topic && hit.kind === 'partner') || hit.kind === 'sharing') || differentCues(cues) > 1;
       if (cues.length === 0 || !support) continue;
       topicAt[i] = topic;
       confidence[i] = ARTICLE_CONFIDENCE;

@@ -4,7 +4,7 @@ import type { TermKind, TopicVocabulary } from './types';
  * Words that are the same for every topic: the NHS side of a passage and the act of sharing.
  * Topic vocabularies (names, partners, cues) come from the dataset.
  */
-export const SHARED_TERMS: Record<'nhs-data' | 'nhs' | 'data' | 'sharing', readonly string[]> = {
+export const SHARED_TERMS: Record<'nhs-data' | 'nhs' | 'data' | 'sharing' | 'not-sharing', readonly string[]> = {
   'nhs-data': [
     'NHS Digital', 'NHSD', 'HSCIC', 'Health and Social Care Information Centre',
     'patient data', "patients' data", 'patient-level data', 'patient information', "patients' information",
@@ -34,6 +34,11 @@ export const SHARED_TERMS: Record<'nhs-data' | 'nhs' | 'data' | 'sharing', reado
     'give', 'gives', 'giving', 'gave', 'given', 'obtain', 'obtained', 'obtaining', 'inform', 'informed',
     'notify', 'notified', 'check', 'checks', 'checked', 'access', 'accessed', 'accessing', 'snooping', 'sold', 'sell', 'selling', 'made available', 'release', 'released', 'uploaded', 'extract', 'extraction',
     'collect', 'collected', 'collection', 'agreement', 'deal', 'contract', 'report', 'reported', 'reporting',
+  ],
+  // The longer phrase wins where two overlap (`findTerms`), so these hide the sharing word in them.
+  'not-sharing': [
+    'a share of', 'as a share', 'share of the', 'market share', 'fair share', 'share price', 'share prices', 'shares in',
+    "lion's share",
   ],
 };
 
@@ -154,9 +159,4 @@ export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
     exactCase: alternation(exactCase, 'gu'),
     entries,
   };
-}
-
-/** Looks up a matched string: acronyms as written, everything else normalised. */
-export function lookup(lexicon: Lexicon, matched: string): TermEntry[] {
-  return lexicon.entries.get(matched) ?? lexicon.entries.get(normalise(matched)) ?? [];
 }

@@ -28,7 +28,8 @@ export type TermKind =
   | 'nhs-data' // NHS data on its own (NHS Digital, patient records…)
   | 'nhs' // the NHS side, needing a data word (NHS, hospital, GP…)
   | 'data' // data, records, addresses…
-  | 'sharing'; // shared with, handed over, passed to…
+  | 'sharing' // shared with, handed over, passed to…
+  | 'not-sharing'; // a sharing word that means none ("a share of"): it hides the word inside it
 
 export interface KeyPhrase {
   start: number;

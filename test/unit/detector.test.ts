@@ -67,6 +67,12 @@ describe('detector: context from neighbouring passages', () => {
     expect(topicsOf(text)).toEqual(['home-office-mou', 'home-office-mou', null]);
   });
 
+  it('lends through a cue that is also a data word ("debt") only with another anchor beside it', () => {
+    const flagged = "Hospitals passed patients' details to the Home Office when NHS debts stayed unpaid.";
+    expect(topicsOf([flagged, 'The debt stayed on her record for years.'].join('\n\n'))).toEqual(['overseas-visitor-charging', 'overseas-visitor-charging']);
+    expect(topicsOf([flagged, 'In other news, household debt rose for a sixth month.'].join('\n\n'))).toEqual(['overseas-visitor-charging', null]);
+  });
+
   it('does not lend through a receiving side alone', () => {
     const text = ["NHS Digital passed patients' addresses to the Home Office.", 'The Home Office said it had paid compensation.'].join('\n\n');
     expect(topicsOf(text)).toEqual(['home-office-mou', null]);
@@ -85,6 +91,30 @@ describe('detector: context from neighbouring passages', () => {
     expect(topicsOf(far.join('\n\n')).at(-1)).toBeNull();
     const stray = ['Lunch was served.', 'In 2017 the Home Office made 6,000 immigration tracing requests.'];
     expect(topicsOf(stray.join('\n\n'))).toEqual([null, null]);
+  });
+
+  describe('in an article firmly about overseas-visitor charging', () => {
+    const charging = [
+      "Hospital trusts must check whether overseas visitors are chargeable, and they pass patients' details to the Home Office when debts stay unpaid.",
+      'Migrants said NHS charging data shared with the Home Office had been used to refuse their visa applications.',
+      'The weather was fine.',
+    ];
+    const topicOfLast = (passage: string) => topicsOf([...charging, passage].join('\n\n')).at(-1);
+
+    it.each([
+      ['the same cue twice', 'Household debt has climbed for six months. Student debt has climbed too.'],
+      ['"a share of" the economy', 'Government debt as a share of the economy rose slightly.'],
+      ['market share', 'The lender lost market share as its debt grew.'],
+    ])('does not lend it to economy news with %s', (_family, passage) => {
+      expect(topicOfLast(passage)).toBeNull();
+    });
+
+    it.each([
+      ['a cue with an act of sharing', 'Their debts were shared with immigration officials.'],
+      ['two different cues', 'Families with unpaid debts were refused at visa renewal.'],
+    ])('lends it to a passage with %s', (_family, passage) => {
+      expect(topicOfLast(passage)).toBe('overseas-visitor-charging');
+    });
   });
 });
 
