@@ -51,28 +51,21 @@ function manifestFor(target: Target, brand: BrandBuild | null, testHosts: string
   return manifest as ManifestV3Export;
 }
 
-/** Only what the content script needs from the dataset, so it stays small. */
-function contentScriptData() {
+/** Only what the content script needs from the dataset, the detection vocabulary, so it stays small. */
+function contentScriptTopics() {
   const dataset = parseDataset(readJson('./src/data/dataset.json'), 'src/data/dataset.json');
-  const topics = dataset.topics.map(({ id, title, status, terms }) => ({
-    id,
-    title,
-    status: { label: status.label, since: status.since },
-    terms: { names: terms.names, partners: terms.partners, cues: terms.cues },
-  }));
-  return { topics, asOf: dataset.asOf };
+  return dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
 }
 
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
-  const data = contentScriptData();
+  const topics = contentScriptTopics();
   const brand = process.env.BRAND_FILE ? loadBrandFile(process.env.BRAND_FILE) : null;
   const testHosts = process.env.PDC_TEST_HOSTS?.split(',').filter(Boolean) ?? [];
   return {
     define: {
-      __PDC_TOPICS__: JSON.stringify(data.topics),
-      __PDC_GATE__: JSON.stringify(gateSources(data.topics.flatMap((topic) => topic.terms.names))),
-      __PDC_AS_OF__: JSON.stringify(data.asOf),
+      __PDC_TOPICS__: JSON.stringify(topics),
+      __PDC_GATE__: JSON.stringify(gateSources(topics.flatMap((topic) => topic.terms.names))),
       __PDC_BRAND__: JSON.stringify(brand && pageBrand(brand)),
     },
     plugins: [

@@ -33,8 +33,6 @@ export async function timeStartParts(variant: Variant, url: string, runs: number
   const topics = dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
   // Made at build time for the content script, as here before the page is opened.
   const gate = gateSources(topics.flatMap((topic) => topic.terms.names));
-  // The hover card's first showing formats its topic's status date and the record's date.
-  const dates = [dataset.topics[0]!.status.since, dataset.asOf];
   const sample = "NHS Digital passed patients' addresses to the Home Office.";
   const times: ProbeTimes[] = [];
   for (let run = 0; run < runs; run++) {
@@ -43,8 +41,8 @@ export async function timeStartParts(variant: Variant, url: string, runs: number
     await page.addScriptTag({ content: code });
     times.push(
       await page.evaluate(
-        ([t, g, d, s]) => (window as unknown as { benchProbe: typeof import('./probe') }).benchProbe.timeStartParts(t, g, d, s),
-        [topics, gate, dates, sample] as const,
+        ([t, g, s]) => (window as unknown as { benchProbe: typeof import('./probe') }).benchProbe.timeStartParts(t, g, s),
+        [topics, gate, sample] as const,
       ),
     );
     await page.close();

@@ -1,10 +1,8 @@
 /**
  * Runs inside a page (bundled by bench/fixed-costs.ts): times the parts of the content script's
  * start that do not depend on the page — the gate's first look, building the lexicon and the first
- * scans with it (the browser compiles a regex the first time it runs) — and the dates the hover
- * card formats when it is first shown.
+ * scans with it (the browser compiles a regex the first time it runs).
  */
-import { dateLocale, formatDate } from '../src/dates';
 import { findTerms } from '../src/detect/detector';
 import { createGate, type GateSources } from '../src/detect/gate';
 import { buildLexicon } from '../src/detect/lexicon';
@@ -16,11 +14,9 @@ export interface ProbeTimes {
   buildLexicon: number;
   firstScan: number;
   secondScan: number;
-  /** A topic's status date and the record's date, as the card's first showing formats them. */
-  cardDates: number;
 }
 
-export function timeStartParts(topics: TopicVocabulary[], gateSources: GateSources, dates: string[], sample: string): ProbeTimes {
+export function timeStartParts(topics: TopicVocabulary[], gateSources: GateSources, sample: string): ProbeTimes {
   const before = performance.now();
   const gate = createGate(gateSources);
   gate.maySeed(sample);
@@ -32,8 +28,5 @@ export function timeStartParts(topics: TopicVocabulary[], gateSources: GateSourc
   const t2 = performance.now();
   findTerms(lexicon, sample);
   const t3 = performance.now();
-  const locale = dateLocale(navigator.language);
-  for (const date of dates) formatDate(date, locale);
-  const t4 = performance.now();
-  return { firstGate: t0 - before, buildLexicon: t1 - t0, firstScan: t2 - t1, secondScan: t3 - t2, cardDates: t4 - t3 };
+  return { firstGate: t0 - before, buildLexicon: t1 - t0, firstScan: t2 - t1, secondScan: t3 - t2 };
 }

@@ -8,12 +8,11 @@ import { createGate } from './detect/gate';
 import { buildLexicon, type Lexicon } from './detect/lexicon';
 import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
-import { dateLocale, formatDate } from './dates';
-import { call, fail, ok, parsePopupToContent, type ContentToBackground, type PageReportMessage, type Result, MAX_REPORTED_MENTIONS } from './messages';
+import { call, fail, ok, parsePopupToContent, type ContentToBackground, type HoverCardText, type PageReportMessage, type Result, MAX_REPORTED_MENTIONS } from './messages';
 import { articleDate } from './page/article-date';
 import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
-import { HoverCard, type CardTopic, type Mark } from './page/hover-card';
+import { HoverCard, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
 import { createSlicer } from './page/slices';
 import { PageTracker, type Tracked } from './page/tracker';
@@ -25,10 +24,6 @@ const MAX_CHARS = 6_000_000;
 const BATCH_DELAY_MS = 250;
 const WHOLESALE_DELAY_MS = 1000;
 
-interface NativeI18n {
-  getMessage(key: string, substitutions?: string | string[]): string;
-  getUILanguage(): string;
-}
 interface NativeRuntime {
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
@@ -40,7 +35,7 @@ interface NativeStorage {
   local: { get(keys: string[]): Promise<Record<string, unknown>> };
   onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
 }
-type NativeApi = { runtime: NativeRuntime; i18n: NativeI18n; storage: NativeStorage };
+type NativeApi = { runtime: NativeRuntime; storage: NativeStorage };
 const extensionGlobal = globalThis as unknown as {
   browser?: NativeApi;
   chrome?: NativeApi;
@@ -53,25 +48,21 @@ const api = (extensionGlobal.browser ?? extensionGlobal.chrome)!;
 const send = (message: unknown) => api.runtime.sendMessage(message);
 
 /**
- * The hover card, built the first time a page has something to mark. Its text, and the browser's
- * i18n API behind it, are first needed when a reader hovers a mark.
+ * The hover card, built the first time a page has something to mark. Its text comes from the
+ * background the first time a reader hovers a topic's mark, once per topic.
  */
 function createCard(): HoverCard {
-  let locale: string | undefined;
-  const localeOf = () => (locale ??= dateLocale(api.i18n.getUILanguage()));
-  const described = new Map<string, CardTopic>();
+  const texts = new Map<string, Promise<HoverCardText | undefined>>();
+  const describe = (topic: string) =>
+    call<ContentToBackground, 'hover-card-text'>(send, 'hover-card-text', { topic }).then(
+      (text) => text ?? undefined,
+      () => undefined,
+    );
   return new HoverCard({
-    describe: (id) => {
-      const topic = __PDC_TOPICS__.find((t) => t.id === id);
-      if (!topic) return undefined;
-      if (!described.has(id)) {
-        const status = api.i18n.getMessage('statusSince', [topic.status.label, formatDate(topic.status.since, localeOf())]);
-        described.set(id, { id, title: topic.title, status });
-      }
-      return described.get(id);
+    describe: (topic) => {
+      if (!texts.has(topic)) texts.set(topic, describe(topic));
+      return texts.get(topic)!;
     },
-    asOf: () => api.i18n.getMessage('asOf', formatDate(__PDC_AS_OF__, localeOf())),
-    detailsLabel: () => api.i18n.getMessage('showDetails'),
     onDetails: (topic) => void call<ContentToBackground, 'open-details'>(send, 'open-details', { topic }).catch(() => undefined),
   });
 }

@@ -68,9 +68,22 @@ export interface SelectionCheck {
 
 const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
+/** The hover card's lines for a topic, in the reader's language, dates formatted. */
+export interface HoverCardText {
+  title: string;
+  /** "Withdrawn since 9 November 2018". */
+  status: string;
+  /** "Record as of …". */
+  asOf: string;
+  /** The label of the button that opens the details. */
+  details: string;
+}
+
 /** Content script → background. */
 export interface ContentToBackground {
   'page-report': { payload: PageReportMessage; response: null };
+  /** Made by the background, so that the page never pays for formatting dates (it is not cheap). */
+  'hover-card-text': { payload: { topic: string }; response: HoverCardText | null };
   /** The hover card's "details": open the popup's view of this tab in a tab of its own. */
   'open-details': { payload: { topic: string }; response: null };
 }
@@ -99,9 +112,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export type Envelope<Map> = { [K in keyof Map]: { type: K; payload: Map[K] extends { payload: infer P } ? P : never } }[keyof Map];
 export type ResponseOf<Map, K extends keyof Map> = Map[K] extends { response: infer R } ? R : never;
 
+const TopicPayloadSchema = v.object({ topic: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)) });
 const ContentToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page-report'), payload: PageReportMessageSchema }),
-  v.object({ type: v.literal('open-details'), payload: v.object({ topic: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)) }) }),
+  v.object({ type: v.literal('hover-card-text'), payload: TopicPayloadSchema }),
+  v.object({ type: v.literal('open-details'), payload: TopicPayloadSchema }),
 ]);
 const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('get-tab-state'), payload: TabIdSchema }),

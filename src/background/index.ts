@@ -15,9 +15,12 @@ import {
 } from '../messages';
 import { setBadgeStyle, showCount } from './badge';
 import { checkPageClaims } from './claims';
+import { hoverCardText } from './hover-card-text';
 import { declaredContentScript, followPermissionChanges, setRunMode } from './run-mode';
 import { createMenu, onMenuClick } from './selection';
 import { saveTabState, selectionChecks, tabStates } from './tab-state';
+import { SETTING_KEYS, settingsFrom } from '../settings';
+import { resolveLanguage } from '../ui/i18n';
 
 /** Messages from the extension's own pages (popup, options), not from content scripts. */
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -82,6 +85,10 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       await saveTabState(tabId, report, checkPageClaims(context));
       await showCount(tabId, report.mentions.length);
       return ok(null);
+    }
+    case 'hover-card-text': {
+      const { language } = settingsFrom(await browser.storage.local.get(SETTING_KEYS));
+      return ok(hoverCardText(request.payload.topic, resolveLanguage(language)));
     }
     case 'open-details': {
       const popup = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';

@@ -1,7 +1,7 @@
 /**
- * UI text for the extension's own pages, in the language the reader chose. `browser.i18n` always
- * answers in the browser's language, so both locales are bundled here and one is picked; the
- * files stay the single source of text (the content script still uses `browser.i18n`).
+ * UI text for the extension's own pages and the hover card, in the language the reader chose.
+ * `browser.i18n` always answers in the browser's language, so both locales are bundled here and
+ * one is picked; the files stay the single source of text.
  */
 import browser from 'webextension-polyfill';
 import cy from '../../public/_locales/cy/messages.json';

@@ -7,6 +7,7 @@ const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital sh
 describe('message validation', () => {
   it('accepts well-formed messages for each direction', () => {
     expect(parseContentToBackground({ type: 'page-report', payload: report })).toEqual({ type: 'page-report', payload: report });
+    expect(parseContentToBackground({ type: 'hover-card-text', payload: { topic: 'home-office-mou' } })).not.toBeNull();
     expect(parsePageToBackground({ type: 'get-tab-state', payload: { tabId: 4 } })).not.toBeNull();
     expect(parsePageToBackground({ type: 'scan-tab', payload: { tabId: 4 } })).not.toBeNull();
     expect(parsePopupToContent({ type: 'show-mention', payload: { index: 0 } })).not.toBeNull();
@@ -31,6 +32,7 @@ describe('message validation', () => {
     ['unknown type', { type: 'delete-everything', payload: {} }],
     ['wrong direction', { type: 'get-tab-state', payload: { tabId: 1 } }],
     ['missing payload', { type: 'page-report' }],
+    ['a topic id that is no id', { type: 'hover-card-text', payload: { topic: '<img src=x>' } }],
     ['confidence out of range', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], confidence: 7 }] } }],
     ['no claim context', { type: 'page-report', payload: { ...report, context: undefined } }],
     ['oversized claim context', { type: 'page-report', payload: { ...report, context: { ...context, text: 'x'.repeat(70_000) } } }],
