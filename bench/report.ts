@@ -171,8 +171,8 @@ concatenates the text — the least a content script that reads a page can do.
 
 This extension walks the page the same way, keeping each node, then looks through the whole text
 for the gate's stems (\`src/detect/gate.ts\`). A page where no passage around a hit could be about
-a topic on its own stops there; on other pages the text is grouped into passages and only the
-gated ones, and those near them, are analysed. Every page of the bench holds NHS words
+a topic on its own stops there; on other pages passages are built only around the gated ones,
+and only those, and those near them, are analysed. Every page of the bench holds NHS words
 ("hospital", "doctors"), so every one of them goes past the first step.
 
 **Script time** is the total main-thread time of the tasks in which the content script ran
@@ -217,8 +217,8 @@ After a page without mentions was read, ${r.dynamic[0]!.batches.length} batches 
 to it (the first paragraph of each batch is about the Home Office agreement, so one more passage
 is flagged each time), waiting each time for the extension's new report. Script time per batch
 as above. The page before holds nothing that could be flagged, so it was read without building
-passages; the first batch brings the first passage past the gate and the page is then read
-whole, once: that batch is the "most" column.
+passages; the first batch brings the first passage past the gate, and the page is then read
+again, once, to build the passages around it: that batch is the "most" column.
 
 ${table(['page before', 'batches', 'text added per batch', 'ms per batch (median)', 'most', 'ms per 10 KB added', 'longest task, ms', 'reports refused'], dynamicRows)}
 

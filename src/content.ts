@@ -15,7 +15,7 @@ import { createHighlighter } from './page/highlight';
 import { HoverCard, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
 import { createSlicer } from './page/slices';
-import { PageTracker, type Tracked } from './page/tracker';
+import { besideUnbuilt, PageTracker, type Tracked } from './page/tracker';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
 
 /** Text beyond this is not read; the popup says the scan was capped. */
@@ -89,6 +89,8 @@ function start(settings: Settings): void {
   };
   const tracker = new PageTracker(() => document.body, createGate(__PDC_GATE__), MAX_CHARS);
   let mentions: Mention[] = [];
+  // The passages the mentions point into, as the detector last saw them.
+  let slots: (Tracked | null)[] = [];
   let lastReport = '';
   let pending: MutationRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -127,12 +129,13 @@ function start(settings: Settings): void {
     });
   }
 
-  function readAll(): void {
+  /** `whole` builds every passage: a mention reached the end of those built around gated ones. */
+  function readAll(whole = false): void {
     generation.abort();
     generation = new AbortController();
     pending = [];
     enqueue(async (signal) => {
-      await tracker.readAll(createSlicer(8, signal));
+      await tracker.readAll(createSlicer(8, signal), whole);
       return true;
     });
   }
@@ -146,16 +149,20 @@ function start(settings: Settings): void {
   }
 
   async function publish(): Promise<void> {
-    const passages: readonly Tracked[] = tracker.passages;
-    mentions = passages.length === 0 ? [] : findMentions({
-      count: passages.length,
-      gated: passages.flatMap((passage, index) => (passage.gated ? [index] : [])),
-      analyse: (index) => analyse(passages[index]!),
-      block: (index) => ({ start: 0, end: passages[index]!.text.length, role: 'main' }),
+    const seen = tracker.slots();
+    const found = findMentions({
+      count: seen.length,
+      gated: seen.flatMap((passage, index) => (passage?.gated ? [index] : [])),
+      analyse: (index) => (seen[index] ? analyse(seen[index]) : null),
+      block: (index) => ({ start: 0, end: seen[index]?.text.length ?? 0, role: 'main' }),
     });
+    // A topic lent along a run of passages may go on past those built: build them all.
+    if (found.some((mention) => besideUnbuilt(seen, mention.block))) return readAll(true);
+    mentions = found;
+    slots = seen;
     marks = mentions.flatMap((m) =>
       m.phrases.flatMap((p) => {
-        const range = rangeIn(passages[m.block]!, p.start, p.end);
+        const range = rangeIn(seen[m.block]!, p.start, p.end);
         return range ? [{ range, topic: m.topic }] : [];
       }),
     );
@@ -163,11 +170,11 @@ function start(settings: Settings): void {
     // The popup lists the first ones of a page with very many; the popup's indexes stay the same.
     const reported = mentions.slice(0, MAX_REPORTED_MENTIONS);
     const report: PageReportMessage = {
-      mentions: reported.map((m) => summarise(passages[m.block]!.text, m)),
+      mentions: reported.map((m) => summarise(seen[m.block]!.text, m)),
       truncated: tracker.truncated,
       chars: tracker.chars,
       context: claimContext(
-        passages,
+        seen,
         reported,
         reported.length > 0 ? (published ??= { day: articleDate(document) }).day : undefined,
       ),
@@ -186,6 +193,7 @@ function start(settings: Settings): void {
     pending = [];
     lastReport = '';
     mentions = [];
+    slots = [];
     marks = [];
     highlighter.clear();
     card?.setMarks([]);
@@ -220,7 +228,7 @@ function start(settings: Settings): void {
 
   function showMention(index: number): boolean {
     const mention = mentions[index];
-    const passage = mention && tracker.passages[mention.block];
+    const passage = mention && slots[mention.block];
     if (!mention || !passage?.element.isConnected) return false;
     passage.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
     const range = rangeIn(passage, 0, passage.text.length);

@@ -212,7 +212,7 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
 }
 
 /** Passages further apart than this are as good as unrelated to every rule in `mentionsFrom`. */
-const FAR = Math.max(CONTEXT_REACH, ARTICLE_REACH) + 2;
+export const FAR = Math.max(CONTEXT_REACH, ARTICLE_REACH) + 2;
 
 export interface PassageSource {
   /** How many passages there are. */

@@ -25,10 +25,11 @@ const CLAIM_CONTEXT_LIMIT = 50_000;
  * The flagged passages and their neighbours, compacted into one text for the claims check, which
  * reads each flagged passage and the passages on either side of it.
  */
-export function claimContext(passages: readonly { text: string }[], mentions: readonly Mention[], articleDate?: string): ClaimContext {
+export function claimContext(passages: readonly ({ text: string } | null)[], mentions: readonly Mention[], articleDate?: string): ClaimContext {
   const wanted = new Set<number>();
   for (const { block } of mentions) {
-    for (const index of [block - 1, block, block + 1]) if (index >= 0 && index < passages.length) wanted.add(index);
+    // A null is a place where the page's passages were never built.
+    for (const index of [block - 1, block, block + 1]) if (passages[index]) wanted.add(index);
   }
   let text = '';
   const blocks: ClaimContext['blocks'] = [];

@@ -146,26 +146,26 @@ type Place = Element | null;
  * parent with the node before. Iterative, as a page may nest elements 10,000 deep.
  */
 export class Places {
-  private readonly known = new Map<Element, Place>();
-  private lastParent: Node | null = null;
-  private lastPlace: Place = null;
+  readonly #known = new Map<Element, Place>();
+  #lastParent: Node | null = null;
+  #lastPlace: Place = null;
   constructor(readonly root: Element) {}
 
   /** The block a text node belongs to, or null when it is never read. */
   ofNode(node: Text): Place {
     const parent = node.parentNode;
-    if (parent !== this.lastParent) {
-      this.lastParent = parent;
-      this.lastPlace = parent && parent.nodeType === ELEMENT_NODE ? this.of(parent as Element) : null;
+    if (parent !== this.#lastParent) {
+      this.#lastParent = parent;
+      this.#lastPlace = parent && parent.nodeType === ELEMENT_NODE ? this.#of(parent as Element) : null;
     }
-    return this.lastPlace;
+    return this.#lastPlace;
   }
 
-  of(element: Element): Place {
+  #of(element: Element): Place {
     const path: Element[] = [];
     let place: Place | undefined;
     for (let at: Element = element; ; at = at.parentElement!) {
-      place = this.known.get(at);
+      place = this.#known.get(at);
       if (place !== undefined) break;
       path.push(at);
       if (at === this.root || !at.parentElement) break;
@@ -177,7 +177,7 @@ export class Places {
       // The top of the read: an inline root belongs to the block around it.
       else if (place === undefined) place = blockOf(at);
       else if (BLOCKS.has(name)) place = at;
-      this.known.set(at, place);
+      this.#known.set(at, place);
     }
     return place!;
   }
@@ -240,18 +240,36 @@ export interface ReadOptions {
  * words either side of an inline element stay apart ("Federated <em>Data</em> Platform").
  */
 export async function groupPassages(read: PageText, places: Places, slicer: Slicer, options: ReadOptions = {}): Promise<Passage[]> {
-  const passages: Passage[] = [];
+  return (await groupNodes(read, places, { from: 0, to: read.nodes.length }, slicer, options)).passages;
+}
+
+/** Passages grouped from some of a read's nodes, with the index of each one's first and last node. */
+export interface GroupedNodes {
+  passages: Passage[];
+  firsts: number[];
+  lasts: number[];
+}
+
+/**
+ * `groupPassages` over the read's nodes [from, to) alone. A passage that runs past either end is
+ * cut there: the caller knows whether an end is the page's own.
+ */
+export async function groupNodes(read: PageText, places: Places, range: { from: number; to: number }, slicer: Slicer, options: ReadOptions = {}): Promise<GroupedNodes> {
+  const grouped: GroupedNodes = { passages: [], firsts: [], lasts: [] };
   // The passage being read, as indexes into the read; its text is taken when it is complete.
   let element: Element | null = null;
   let indexes: number[] = [];
   let gap = false;
   let joined = false;
   const close = () => {
-    if (element) passages.push(passageOf(read, element, indexes, joined));
+    if (!element) return;
+    grouped.passages.push(passageOf(read, element, indexes, joined));
+    grouped.firsts.push(indexes[0]!);
+    grouped.lasts.push(indexes[indexes.length - 1]!);
     element = null;
   };
   const { nodes } = read;
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = range.from; i < range.to; i++) {
     if (i % NODES_PER_CHECK === NODES_PER_CHECK - 1) await slicer.maybeYield();
     const block = places.ofNode(nodes[i]!);
     // Skipped text (a button, a script) leaves the passage around it whole.
@@ -272,7 +290,7 @@ export async function groupPassages(read: PageText, places: Places, slicer: Slic
     gap = joined = false;
   }
   close();
-  return passages;
+  return grouped;
 }
 
 /** A passage from the nodes of a read it holds; its text is one slice of the read's unless skipped text lies inside. */

@@ -3,13 +3,16 @@
  * once, then only the blocks that mutations touched.
  *
  * The full read is one walk over the page's text and one look through it for the gate's stems
- * (detect/gate.ts), then a closer look at the passage around each hit. A page where none of them
- * could be about a topic on its own is left at that: nothing on it can be flagged, so no passage
- * is built. Otherwise the text is grouped into passages, each marked with whether it passed the
- * gate, for the detector to look at closely.
+ * (detect/gate.ts), then a closer look at the passage around each hit. Only the passages that
+ * pass it can be about a topic on their own, and no rule of the detector looks further than FAR
+ * passages from one, so passages are built only around them: in runs of REACH_NODES nodes
+ * either side. A page where none passes has no passages built at all. Between two runs lie
+ * passages never built; the detector sees them as FAR empty places (`slots`), as far apart as any
+ * rule can tell. A mention next to such a place asks for the page to be read whole (`readAll`).
  */
+import { FAR } from '../detect/detector';
 import type { Gate } from '../detect/gate';
-import { blockOf, extractPassages, groupPassages, isBlock, isInSkipped, nodeEnd, passageAround, Places, readText, type PageText, type Passage, type ReadBudget } from './extract';
+import { blockOf, extractPassages, groupNodes, isBlock, isInSkipped, nodeEnd, passageAround, Places, readText, type GroupedNodes, type PageText, type Passage, type ReadBudget } from './extract';
 import type { Slicer } from './slices';
 
 export interface Tracked extends Passage {
@@ -24,55 +27,109 @@ const GATE_WINDOW = 1 << 18;
 /** Hits looked at closely between two looks at the clock. */
 const HITS_PER_CHECK = 64;
 const PASSAGES_PER_CHECK = 256;
+/**
+ * Nodes either side of a gated passage whose passages are built: a news paragraph has a few, so
+ * this is some dozens of passages, past FAR. Where it is not, the page is read whole.
+ */
+const REACH_NODES = 128;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** Passages grouped from the read's nodes [from, to). */
+type Run = GroupedNodes & { from: number; to: number };
+
+/** True when slot `index` is next to passages never built. */
+export function besideUnbuilt(slots: readonly (Tracked | null)[], index: number): boolean {
+  return slots[index - 1] === null || slots[index + 1] === null;
+}
+
 export class PageTracker {
+  /** Every passage built, in document order. */
   passages: Tracked[] = [];
+  /** The passages with passages never built just before them. */
+  #breaks = new Set<Tracked>();
+  /** Passages never built lie after the last one built (on a page read without any, all of them). */
+  #openEnd = false;
   truncated = false;
   /** Characters of the page's text read and held. */
   chars = 0;
-  /** The last full read found no passage that could be about a topic on its own, so it built none. */
-  private ungrouped = false;
 
-  constructor(
-    private readonly root: () => Element | null,
-    private readonly gate: Gate,
-    private readonly maxChars: number,
-  ) {}
+  readonly #root: () => Element | null;
+  readonly #gate: Gate;
+  readonly #maxChars: number;
 
-  private budget(): ReadBudget {
-    return { remaining: this.maxChars - this.chars, truncated: this.truncated };
+  constructor(root: () => Element | null, gate: Gate, maxChars: number) {
+    this.#root = root;
+    this.#gate = gate;
+    this.#maxChars = maxChars;
   }
 
-  /** Reads the whole page again. */
-  async readAll(slicer: Slicer): Promise<void> {
-    const root = this.root();
+  /** The passages for the detector, in order, with FAR empty places wherever passages were never built. */
+  slots(): (Tracked | null)[] {
+    const slots: (Tracked | null)[] = [];
+    const unbuilt = () => slots.push(...new Array<null>(FAR).fill(null));
+    for (const passage of this.passages) {
+      if (this.#breaks.has(passage)) unbuilt();
+      slots.push(passage);
+    }
+    if (this.#openEnd) unbuilt();
+    return slots;
+  }
+
+  #budget(): ReadBudget {
+    return { remaining: this.#maxChars - this.chars, truncated: this.truncated };
+  }
+
+  /** Reads the whole page again; `whole` builds every passage, not just those near gated ones. */
+  async readAll(slicer: Slicer, whole = false): Promise<void> {
+    const root = this.#root();
     this.chars = 0;
     this.truncated = false;
     this.passages = [];
+    this.#breaks = new Set();
+    this.#openEnd = false;
     if (!root) return;
-    const budget = this.budget();
+    const budget = this.#budget();
     const read = await readText(root, budget, slicer);
     this.truncated = budget.truncated;
     this.chars = read.text.length;
     const hits: number[] = [];
     for (let from = 0; from < read.text.length; from += GATE_WINDOW) {
-      for (const hit of this.gate.hits(read.text, from, from + GATE_WINDOW)) hits.push(hit);
+      for (const hit of this.#gate.hits(read.text, from, from + GATE_WINDOW)) hits.push(hit);
       await slicer.maybeYield();
     }
     const places = new Places(root);
-    this.ungrouped = !(await this.anyMaySeed(read, places, hits, slicer));
-    if (this.ungrouped) return;
+    const seeds = await this.#seeds(read, places, hits, slicer);
+    if (seeds.length === 0) {
+      this.#openEnd = true;
+      return;
+    }
     await slicer.maybeYield();
-    this.passages = await this.markGated(read, await groupPassages(read, places, slicer), hits, slicer);
+    const nodes = read.nodes.length;
+    /** Builds the passages `reach` nodes around the seeds; false when that builds too few of them. */
+    const build = async (reach: number) => {
+      const runs = await this.#runsAround(read, places, seeds, reach, slicer);
+      this.passages = [];
+      this.#breaks = new Set();
+      if (!runs) return false;
+      for (const run of runs) {
+        const passages = await this.#markGated(read, run, hits, slicer);
+        if (run.from > 0 && passages[0]) this.#breaks.add(passages[0]);
+        this.passages.push(...passages);
+      }
+      this.#openEnd = runs[runs.length - 1]!.to < nodes;
+      return !this.#gatedNearUnbuilt();
+    };
+    // Passages so long that the nodes around a gated one hold too few of them: build them all.
+    if (whole || !(await build(REACH_NODES))) await build(nodes);
     // The first report starts in a task of its own.
     await slicer.maybeYield();
   }
 
-  /** True when a passage around one of the gate's hits may be about a topic on its own. */
-  private async anyMaySeed(read: PageText, places: Places, hits: readonly number[], slicer: Slicer): Promise<boolean> {
+  /** The node of each hit whose passage may be about a topic on its own, one per passage. */
+  async #seeds(read: PageText, places: Places, hits: readonly number[], slicer: Slicer): Promise<number[]> {
+    const seeds: number[] = [];
     let node = 0;
     let checkedTo = 0;
     for (let k = 0; k < hits.length; k++) {
@@ -81,41 +138,65 @@ export class PageTracker {
       if (k % HITS_PER_CHECK === HITS_PER_CHECK - 1) await slicer.maybeYield();
       while (node + 1 < read.starts.length && read.starts[node + 1]! <= hit) node++;
       const passage = passageAround(read, places, node);
-      if (passage && this.gate.maySeed(passage.text)) return true;
+      if (passage && this.#gate.maySeed(passage.text)) seeds.push(node);
       checkedTo = passage?.end ?? hit + 1;
     }
-    return false;
+    return seeds;
+  }
+
+  /**
+   * The runs of passages around the seeds: `reach` nodes either side of each, merged where
+   * they meet. A run's first and last passages may be cut by its ends, so they are left out
+   * unless the end is the page's own. Null when that leaves a seed's own passage out.
+   */
+  async #runsAround(read: PageText, places: Places, seeds: readonly number[], reach: number, slicer: Slicer): Promise<Run[] | null> {
+    const nodes = read.nodes.length;
+    const windows: { from: number; to: number }[] = [];
+    for (const seed of seeds) {
+      const from = Math.max(0, seed - reach);
+      const to = Math.min(nodes, seed + reach + 1);
+      const last = windows[windows.length - 1];
+      if (last && from <= last.to) last.to = to;
+      else windows.push({ from, to });
+    }
+    const runs: Run[] = [];
+    for (const window of windows) {
+      const grouped = await groupNodes(read, places, window, slicer);
+      const cut = <T>(list: T[]) => list.slice(window.from > 0 ? 1 : 0, window.to < nodes ? -1 : undefined);
+      runs.push({ ...window, passages: cut(grouped.passages), firsts: cut(grouped.firsts), lasts: cut(grouped.lasts) });
+    }
+    // A seed's passage longer than the nodes around it was cut: it is not built, so build them all.
+    const built = (seed: number) => runs.some((run) => run.firsts.some((first, k) => first <= seed && seed <= run.lasts[k]!));
+    return seeds.every(built) ? runs : null;
   }
 
   /**
    * Marks the passages that hold a hit and may be about a topic on their own. The read's text
    * has every node, passages only theirs: a passage whose nodes are not end to end in the read
    * (it has skipped text inside) is looked at whether or not it holds a hit, as its words may
-   * meet across the gap.
+   * meet across the gap. (Among passages never built, a phrase whose stem a script cuts in two
+   * goes unseen.)
    */
-  private async markGated(read: PageText, passages: Passage[], hits: readonly number[], slicer: Slicer): Promise<Tracked[]> {
-    let node = 0;
+  async #markGated(read: PageText, grouped: GroupedNodes, hits: readonly number[], slicer: Slicer): Promise<Tracked[]> {
     let hit = 0;
     const marked: Tracked[] = [];
-    for (const passage of passages) {
-      if (marked.length % PASSAGES_PER_CHECK === PASSAGES_PER_CHECK - 1) await slicer.maybeYield();
-      while (read.nodes[node] !== passage.nodes[0]) node++;
-      const start = read.starts[node]!;
-      node += passage.nodes.length - 1;
-      while (read.nodes[node] !== passage.nodes[passage.nodes.length - 1]) node++;
-      const end = nodeEnd(read, node);
+    for (const [k, passage] of grouped.passages.entries()) {
+      if (k % PASSAGES_PER_CHECK === PASSAGES_PER_CHECK - 1) await slicer.maybeYield();
+      const start = read.starts[grouped.firsts[k]!]!;
+      const end = nodeEnd(read, grouped.lasts[k]!);
       while (hit < hits.length && hits[hit]! < start) hit++;
       const holdsHit = (hit < hits.length && hits[hit]! < end) || end - start !== passage.text.length;
       // Marked in place: the passages are new, and a copy of each costs on a large page.
-      marked.push(Object.assign(passage, { gated: holdsHit && this.gate.maySeed(passage.text) }));
+      marked.push(Object.assign(passage, { gated: holdsHit && this.#gate.maySeed(passage.text) }));
     }
     return marked;
   }
 
   /**
    * Applies one batch of mutations. Returns false when the batch is too large to follow piece
-   * by piece; the caller then schedules one full read instead. A batch that brings the first
-   * passage past the gate to a page read without passages is followed by a full read at once.
+   * by piece; the caller then schedules one full read instead. A passage that lands among
+   * passages never built is left unbuilt, unless it passes the gate: that batch, or one that
+   * brings a gated passage near passages never built, is followed by a full read at once.
    */
   async apply(records: readonly MutationRecord[], slicer: Slicer): Promise<boolean> {
     const dirtyBlocks = new Set<Element>();
@@ -156,14 +237,10 @@ export class PageTracker {
     for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
     const stale = (passage: Passage) =>
       dirtyBlocks.has(passage.element) || inRoots.has(passage.element) || (removed && !passage.element.isConnected);
-    const kept = this.passages.filter((passage) => {
-      if (!stale(passage)) return true;
-      this.chars -= passage.text.length;
-      return false;
-    });
+    this.#removeStale(stale);
 
     const fresh: Passage[] = [];
-    const budget = this.budget();
+    const budget = this.#budget();
     for (const block of blocks) fresh.push(...(await extractPassages(block, budget, slicer, { shallow: true })));
     for (const root of roots) {
       const passages = await extractPassages(root, budget, slicer);
@@ -171,19 +248,36 @@ export class PageTracker {
       fresh.push(...passages.filter((passage) => root.contains(passage.element)));
     }
     this.truncated = this.truncated || budget.truncated;
-    const tracked = fresh.map((passage) => ({ ...passage, gated: this.gate.maySeed(passage.text) }));
-    // The passages next to the page's first gated one were never built: read the page, once.
-    if (this.ungrouped && tracked.some((passage) => passage.gated)) {
-      await this.readAll(slicer);
-      return true;
+    let readAgain = false;
+    for (const passage of fresh) {
+      this.chars += passage.text.length;
+      const tracked = Object.assign(passage, { gated: this.#gate.maySeed(passage.text) });
+      // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
+      // gated one needs the passages around it, which were never built: read the page, once.
+      if (!this.#insertInOrder(tracked)) readAgain ||= tracked.gated;
     }
-    for (const passage of tracked) this.chars += passage.text.length;
-    this.passages = kept;
-    if (!this.ungrouped) for (const passage of tracked) this.insertInOrder(passage);
+    if (readAgain || this.#gatedNearUnbuilt()) await this.readAll(slicer);
     return true;
   }
 
-  private insertInOrder(passage: Tracked): void {
+  /** Drops the passages a change touched; passages never built before one dropped are before the next one kept. */
+  #removeStale(stale: (passage: Passage) => boolean): void {
+    let unbuilt = false;
+    this.passages = this.passages.filter((passage) => {
+      unbuilt ||= this.#breaks.delete(passage);
+      if (stale(passage)) {
+        this.chars -= passage.text.length;
+        return false;
+      }
+      if (unbuilt) this.#breaks.add(passage);
+      unbuilt = false;
+      return true;
+    });
+    this.#openEnd ||= unbuilt;
+  }
+
+  /** Puts a new passage in its place among those built; false when that place is among passages never built. */
+  #insertInOrder(passage: Tracked): boolean {
     const first = passage.nodes[0];
     let lo = 0;
     let hi = this.passages.length;
@@ -194,6 +288,20 @@ export class PageTracker {
       if (before) hi = mid;
       else lo = mid + 1;
     }
+    const next = this.passages[lo];
+    if (next ? this.#breaks.has(next) : this.#openEnd) return false;
     this.passages.splice(lo, 0, passage);
+    return true;
+  }
+
+  /** True when a gated passage has passages never built within FAR of it: rules may look there. */
+  #gatedNearUnbuilt(): boolean {
+    const { passages } = this;
+    const unbuiltBefore = (index: number) => this.#breaks.has(passages[index]!) || (index === passages.length && this.#openEnd);
+    return passages.some((passage, g) => {
+      if (!passage.gated) return false;
+      for (let k = Math.max(0, g - FAR + 1); k <= Math.min(passages.length, g + FAR); k++) if (unbuiltBefore(k)) return true;
+      return false;
+    });
   }
 }

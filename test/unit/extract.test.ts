@@ -1,15 +1,20 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
+import { analyseBlock, FAR, findMentions } from '../../src/detect/detector';
 import { createGate, gateSources, type Gate } from '../../src/detect/gate';
+import { buildLexicon } from '../../src/detect/lexicon';
 import { extractPassages, groupPassages, passageAround, Places, readText, type Passage } from '../../src/page/extract';
-import { PageTracker } from '../../src/page/tracker';
+import { besideUnbuilt, PageTracker } from '../../src/page/tracker';
 import { NO_YIELD } from '../../src/page/slices';
 
 const budget = (remaining = 1_000_000) => ({ remaining, truncated: false });
 const texts = (passages: Passage[]) => passages.map((p) => p.text);
-const gate = createGate(gateSources(parseDataset(raw).topics.flatMap((topic) => topic.terms.names)));
+const topics = parseDataset(raw).topics;
+const gate = createGate(gateSources(topics.flatMap((topic) => topic.terms.names)));
+const lexicon = buildLexicon(topics);
 /** A gate open on any text: for following the page's structure alone. */
 const openGate: Gate = { hits: (text) => (text ? [0] : []), maySeed: () => true };
 
@@ -192,6 +197,120 @@ describe('PageTracker', () => {
     });
     expect(followed).toBe(false);
   });
+});
+
+describe('PageTracker: passages built only near gated ones', () => {
+  const filler = (i: number) => `<p>Story ${i}: the <a href="#">council</a> met on Monday.</p>`;
+  const many = (from: number, count: number) => Array.from({ length: count }, (_, i) => filler(from + i)).join('');
+  const seed = "<p>NHS Digital passed patients' addresses to the Home Office.</p>";
+
+  /** What the content script flags: over the slots, and over every passage once a mention reaches their end. */
+  const flagged = async (tracker: PageTracker) => {
+    const mentionsOf = () => {
+      const slots = tracker.slots();
+      const mentions = findMentions({
+        count: slots.length,
+        gated: slots.flatMap((passage, index) => (passage?.gated ? [index] : [])),
+        analyse: (index) => (slots[index] ? analyseBlock(lexicon, slots[index].text, { start: 0, end: slots[index].text.length, role: 'main' }) : null),
+        block: (index) => ({ start: 0, end: slots[index]?.text.length ?? 0, role: 'main' }),
+      });
+      return { slots, mentions };
+    };
+    let { slots, mentions } = mentionsOf();
+    if (mentions.some((mention) => besideUnbuilt(slots, mention.block))) {
+      await tracker.readAll(NO_YIELD, true);
+      ({ slots, mentions } = mentionsOf());
+    }
+    return mentions.map((mention) => [mention.topic, slots[mention.block]!.text, mention.confidence]);
+  };
+
+  it('builds runs around gated passages, with the passages between them left unbuilt', async () => {
+    page(`${many(0, 150)}${seed}${many(150, 150)}${seed}${many(300, 150)}`);
+    const tracker = new PageTracker(() => document.body, gate, 1_000_000);
+    await tracker.readAll(NO_YIELD);
+    const built = tracker.passages;
+    expect(built.length).toBeLessThan(200);
+    expect(built.filter((passage) => passage.gated)).toHaveLength(2);
+    const slots = tracker.slots();
+    // Unbuilt before, between and after the two runs.
+    expect(slots.map((slot) => (slot === null ? '_' : slot.gated ? 'G' : 'p')).join('').replace(/p+/g, 'p').replace(/_+/g, '_')).toBe('_pGp_pGp_');
+  });
+
+  it('leaves a new passage among those never built unbuilt, and reads again for a gated one there', async () => {
+    page(`${seed}${many(0, 150)}`);
+    const tracker = new PageTracker(() => document.body, gate, 1_000_000);
+    await tracker.readAll(NO_YIELD);
+    const before = texts(tracker.passages);
+    const mutate = async (html: string) => {
+      const observer = new MutationObserver(() => {});
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      document.body.insertAdjacentHTML('beforeend', html);
+      const records = observer.takeRecords();
+      observer.disconnect();
+      return tracker.apply(records, NO_YIELD);
+    };
+    expect(await mutate('<p>Lunch was served.</p>')).toBe(true);
+    expect(texts(tracker.passages)).toEqual(before);
+    expect(await mutate('<p>Patient records were shared with immigration enforcement.</p>')).toBe(true);
+    expect(tracker.passages.filter((passage) => passage.gated).map((passage) => passage.text)).toEqual([
+      "NHS Digital passed patients' addresses to the Home Office.",
+      'Patient records were shared with immigration enforcement.',
+    ]);
+  });
+
+  it('reads again when a gated passage comes within reach of the end of its run', async () => {
+    page(`${seed}${many(0, 80)}`);
+    const tracker = new PageTracker(() => document.body, gate, 1_000_000);
+    await tracker.readAll(NO_YIELD);
+    const built = tracker.passages;
+    // Just inside the run's end: the rules look past it.
+    const nearEnd = built[built.length - 3]!.element;
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    nearEnd.insertAdjacentHTML('afterend', '<p>Patient records were shared with immigration enforcement.</p>');
+    const records = observer.takeRecords();
+    observer.disconnect();
+    expect(await tracker.apply(records, NO_YIELD)).toBe(true);
+    const slots = tracker.slots();
+    const gated = slots.findIndex((slot) => slot?.text.startsWith('Patient records'));
+    const unbuiltAfter = slots.indexOf(null, gated);
+    expect(unbuiltAfter === -1 || unbuiltAfter - gated > FAR).toBe(true);
+  });
+
+  it('flags what building every passage flags', async () => {
+    const paragraphs = [
+      seed,
+      '<p>Doctors said GP records were <em>shared</em> with immigration officials.</p>',
+      '<p>The memorandum was later withdrawn.</p>',
+      '<p>In 2017 the Home Office made 6,000 immigration tracing requests.</p>',
+      '<p>Families with unpaid debts were refused at visa renewal.</p>',
+      '<p>Hospital waiting times rose again.</p>',
+      '<ul><li>One</li><li>Two <b>items</b></li></ul>',
+      '<div>Loose text <span>and more</span></div>',
+    ];
+    // Runs of relevant paragraphs, far apart or close, in long stretches of filler.
+    const chain = fc.nat(300).map((count) => [seed, ...Array<string>(count).fill('<p>The memorandum was later withdrawn.</p>')]);
+    const stretch = fc.oneof(fc.array(fc.constantFrom(...paragraphs), { minLength: 1, maxLength: 30 }), chain, fc.nat(150).map((count) => [many(0, count)]));
+    const pages = fc.array(stretch, { maxLength: 8 }).map((stretches) => stretches.flat().join(''));
+    const seen = { unbuilt: 0, wholeRead: 0 };
+    await fc.assert(
+      fc.asyncProperty(pages, async (html) => {
+        page(html);
+        const tracker = new PageTracker(() => document.body, gate, 1_000_000);
+        await tracker.readAll(NO_YIELD);
+        const unbuilt = tracker.slots().includes(null);
+        const near = await flagged(tracker);
+        if (unbuilt) seen.unbuilt++;
+        if (unbuilt && !tracker.slots().includes(null)) seen.wholeRead++;
+        await tracker.readAll(NO_YIELD, true);
+        expect(near).toEqual(await flagged(tracker));
+      }),
+      { numRuns: 100 },
+    );
+    // Both ways were taken: pages with passages left unbuilt, and mentions that reached them.
+    expect(seen.unbuilt).toBeGreaterThan(20);
+    expect(seen.wholeRead).toBeGreaterThan(5);
+  }, 60_000);
 });
 
 // Last in the file: happy-dom itself recurses when tearing such a tree down.
