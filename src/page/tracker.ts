@@ -196,7 +196,8 @@ export class PageTracker {
    * Applies one batch of mutations. Returns false when the batch is too large to follow piece
    * by piece; the caller then schedules one full read instead. A passage that lands among
    * passages never built is left unbuilt, unless it passes the gate: that batch, or one that
-   * brings a gated passage near passages never built, is followed by a full read at once.
+   * brings a gated passage near passages never built, is followed at once by a full read that
+   * builds every passage.
    */
   async apply(records: readonly MutationRecord[], slicer: Slicer): Promise<boolean> {
     const dirtyBlocks = new Set<Element>();
@@ -253,10 +254,12 @@ export class PageTracker {
       this.chars += passage.text.length;
       const tracked = Object.assign(passage, { gated: this.#gate.maySeed(passage.text) });
       // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
-      // gated one needs the passages around it, which were never built: read the page, once.
+      // gated one needs the passages around it, which were never built.
       if (!this.#insertInOrder(tracked)) readAgain ||= tracked.gated;
     }
-    if (readAgain || this.#gatedNearUnbuilt()) await this.readAll(slicer);
+    // Read the page once and build every passage: a page that grows (a live blog, a feed) grows
+    // where none were built, and is then followed piece by piece, not read again each time.
+    if (readAgain || this.#gatedNearUnbuilt()) await this.readAll(slicer, true);
     return true;
   }
 

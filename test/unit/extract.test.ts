@@ -256,6 +256,12 @@ describe('PageTracker: passages built only near gated ones', () => {
       "NHS Digital passed patients' addresses to the Home Office.",
       'Patient records were shared with immigration enforcement.',
     ]);
+    // Read again with every passage built: the next gated one is followed without a new read.
+    expect(tracker.slots()).not.toContain(null);
+    const kept = tracker.passages[0];
+    expect(await mutate('<p>GP records were passed to the Home Office.</p>')).toBe(true);
+    expect(tracker.passages[0]).toBe(kept);
+    expect(tracker.passages.at(-1)?.gated).toBe(true);
   });
 
   it('reads again when a gated passage comes within reach of the end of its run', async () => {

@@ -30,7 +30,7 @@ describe('options page', () => {
     const { container } = renderOptions({ runMode: 'on-click', highlights: false, language: 'cy' });
     expect(radio(/^Only when I click the button/).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: /Mark the passages on the page/ }) as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByRole('combobox', { name: /Language of the popup/ }) as HTMLSelectElement).value).toBe('cy');
+    expect((screen.getByRole('combobox', { name: /Language of the extension/ }) as HTMLSelectElement).value).toBe('cy');
     const facts = container.querySelector('.facts')!.textContent!;
     expect(facts).toContain(formatDate(dataset.asOf, 'en-GB'));
     expect(facts).toContain(`${dataset.topics.length} topics, ${dataset.sources.length} sources`);
@@ -48,7 +48,7 @@ describe('options page', () => {
 
   it('switches its own text to the chosen language at once', async () => {
     renderOptions();
-    fireEvent.change(screen.getByRole('combobox', { name: /Language of the popup/ }), { target: { value: 'cy' } });
+    fireEvent.change(screen.getByRole('combobox', { name: /Language of the extension/ }), { target: { value: 'cy' } });
     await screen.findByRole('heading', { level: 1, name: `${brand.name}: gosodiadau` });
     expect(fakeBrowser.storage.local.set).toHaveBeenCalledWith({ language: 'cy' });
     expect(document.documentElement.lang).toBe('cy');
