@@ -23,6 +23,8 @@ export interface GateSources {
   /** NHS words, which make the NHS side with a data word. */
   weak: string;
   data: string;
+  /** The stems that are NHS words themselves ("hospital") and in no strong phrase. */
+  nhsWords: string[];
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -58,11 +60,14 @@ export function gateSources(names: readonly string[]): GateSources {
   const [weakPattern, dataPattern] = [new RegExp(weak, 'u'), new RegExp(data, 'u')];
   const strong = [...SHARED_TERMS['nhs-data'], ...names];
   const needed = strong.filter((phrase) => !(weakPattern.test(normalise(phrase)) && dataPattern.test(normalise(phrase))));
+  const stems = gateStems([...strong, ...SHARED_TERMS.nhs]);
+  const nhsWords = new Set(SHARED_TERMS.nhs.map(normalise));
   return {
-    page: alternation(gateStems([...strong, ...SHARED_TERMS.nhs]).map(escape)),
+    page: alternation(stems.map(escape)),
     strong: sourceOf(needed),
     weak,
     data,
+    nhsWords: stems.filter((stem) => nhsWords.has(stem) && !needed.some((phrase) => normalise(phrase).includes(stem))),
   };
 }
 
@@ -70,7 +75,12 @@ export interface Gate {
   /** Where the page pattern matches in `text` (those that start in [from, to)), in order. */
   hits(text: string, from?: number, to?: number): number[];
   /** False when the passage cannot be about a topic on its own. */
-  maySeed(text: string): boolean;
+  maySeed(text: string, nhsWordsOnly?: boolean): boolean;
+  /**
+   * True when the hit at `at` is an NHS word on its own ("hospital"). A passage whose hits are
+   * all such words holds no strong phrase, so `maySeed` need only look for a data word.
+   */
+  nhsWordAt(text: string, at: number): boolean;
 }
 
 /** The gate from its patterns. Unicode case folding, as the lexicon's own patterns use. */
@@ -82,6 +92,7 @@ export function createGate(sources: GateSources): Gate {
   const strong = anyCasePattern(sources.strong, 'u');
   const weak = anyCasePattern(sources.weak, 'u');
   const data = anyCasePattern(sources.data, 'u');
+  const nhsWords = new Set(sources.nhsWords);
   const holds = (pattern: AnyCasePattern, text: string, folded: string | null) =>
     folded === null ? pattern.unfolded().test(text) : pattern.folded.test(folded);
   return {
@@ -97,9 +108,15 @@ export function createGate(sources: GateSources): Gate {
       }
       return hits;
     },
-    maySeed(text) {
+    maySeed(text, nhsWordsOnly = false) {
       const folded = foldCase(text);
+      if (nhsWordsOnly) return holds(data, text, folded);
       return holds(strong, text, folded) || (holds(weak, text, folded) && holds(data, text, folded));
+    },
+    nhsWordAt(text, at) {
+      page.lastIndex = at;
+      const m = page.exec(text);
+      return m?.index === at && nhsWords.has(m[0].toLowerCase());
     },
   };
 }

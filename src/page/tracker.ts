@@ -138,8 +138,14 @@ export class PageTracker {
       if (k % HITS_PER_CHECK === HITS_PER_CHECK - 1) await slicer.maybeYield();
       while (node + 1 < read.starts.length && read.starts[node + 1]! <= hit) node++;
       const passage = passageAround(read, places, node);
-      if (passage && this.#gate.maySeed(passage.text)) seeds.push(node);
       checkedTo = passage?.end ?? hit + 1;
+      if (!passage) continue;
+      let last = k;
+      while (last + 1 < hits.length && hits[last + 1]! < checkedTo) last++;
+      // Most hits are NHS words alone ("hospital"): then only a data word can make a seed.
+      let nhsWordsOnly = true;
+      for (let h = k; h <= last && nhsWordsOnly; h++) nhsWordsOnly = this.#gate.nhsWordAt(read.text, hits[h]!);
+      if (this.#gate.maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
     }
     return seeds;
   }

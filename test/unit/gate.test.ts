@@ -82,6 +82,28 @@ describe('the gate', () => {
     expect(gate.maySeed('Hospital records were passed on.')).toBe(true);
     expect(gate.maySeed('The care.data scheme closed.')).toBe(true);
   });
+
+  it('knows a hit that is an NHS word on its own from one that may start a strong phrase', () => {
+    const text = 'Hospital staff, NHS Digital and health data';
+    const [hospital, nhs, health] = gate.hits(text);
+    expect(gate.nhsWordAt(text, hospital!)).toBe(true);
+    expect(gate.nhsWordAt(text, nhs!)).toBe(false);
+    expect(gate.nhsWordAt(text, health!)).toBe(false);
+  });
+
+  it('gives the same answer looking for a data word alone when every hit is an NHS word on its own', () => {
+    let shortcut = 0;
+    fc.assert(
+      fc.property(passage, (text) => {
+        const hits = gate.hits(text);
+        if (hits.length === 0 || !hits.every((at) => gate.nhsWordAt(text, at))) return;
+        shortcut++;
+        expect(gate.maySeed(text, true)).toBe(gate.maySeed(text));
+      }),
+      { numRuns: 8000 },
+    );
+    expect(shortcut).toBeGreaterThan(200);
+  });
 });
 
 describe('findMentions', () => {
