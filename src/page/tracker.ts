@@ -306,6 +306,7 @@ export class PageTracker {
   /** True when a gated passage has passages never built within FAR of it: rules may look there. */
   #gatedNearUnbuilt(): boolean {
     const { passages } = this;
+    if (this.#breaks.size === 0 && !this.#openEnd) return false;
     const unbuiltBefore = (index: number) => this.#breaks.has(passages[index]!) || (index === passages.length && this.#openEnd);
     return passages.some((passage, g) => {
       if (!passage.gated) return false;
