@@ -53,9 +53,12 @@ const send = (message: unknown) => api.runtime.sendMessage(message);
  */
 function createCard(): HoverCard {
   const texts = new Map<string, Promise<HoverCardText | undefined>>();
+  // What comes back is checked as anything arriving is: four lines of text, or no card.
+  const isText = (text: HoverCardText | null): text is HoverCardText =>
+    !!text && [text.title, text.status, text.asOf, text.details].every((line) => typeof line === 'string');
   const describe = (topic: string) =>
     call<ContentToBackground, 'hover-card-text'>(send, 'hover-card-text', { topic }).then(
-      (text) => text ?? undefined,
+      (text) => (isText(text) ? text : undefined),
       () => undefined,
     );
   return new HoverCard({
