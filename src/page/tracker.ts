@@ -114,7 +114,7 @@ export class PageTracker {
       this.#breaks = new Set();
       if (!runs) return false;
       for (const run of runs) {
-        const passages = await this.#markGated(read, run, hits, slicer);
+        const passages = await this.#markGated(read, run, seeds, slicer);
         if (run.from > 0 && passages[0]) this.#breaks.add(passages[0]);
         this.passages.push(...passages);
       }
@@ -177,23 +177,23 @@ export class PageTracker {
   }
 
   /**
-   * Marks the passages that hold a hit and may be about a topic on their own. The read's text
-   * has every node, passages only theirs: a passage whose nodes are not end to end in the read
-   * (it has skipped text inside) is looked at whether or not it holds a hit, as its words may
-   * meet across the gap. (Among passages never built, a phrase whose stem a script cuts in two
-   * goes unseen.)
+   * Marks the passages that may be about a topic on their own: those that hold a seed, found
+   * by the close look around the hits. The read's text has every node, passages only theirs: a
+   * passage whose nodes are not end to end in the read (it has skipped text inside) is looked at
+   * again, as its words may meet across the gap. (Among passages never built, a phrase whose
+   * stem a script cuts in two goes unseen.)
    */
-  async #markGated(read: PageText, grouped: GroupedNodes, hits: readonly number[], slicer: Slicer): Promise<Tracked[]> {
-    let hit = 0;
+  async #markGated(read: PageText, grouped: GroupedNodes, seeds: readonly number[], slicer: Slicer): Promise<Tracked[]> {
+    let seed = 0;
     const marked: Tracked[] = [];
     for (const [k, passage] of grouped.passages.entries()) {
       if (k % PASSAGES_PER_CHECK === PASSAGES_PER_CHECK - 1) await slicer.maybeYield();
-      const start = read.starts[grouped.firsts[k]!]!;
-      const end = nodeEnd(read, grouped.lasts[k]!);
-      while (hit < hits.length && hits[hit]! < start) hit++;
-      const holdsHit = (hit < hits.length && hits[hit]! < end) || end - start !== passage.text.length;
+      const [first, last] = [grouped.firsts[k]!, grouped.lasts[k]!];
+      while (seed < seeds.length && seeds[seed]! < first) seed++;
+      const holdsSeed = seed < seeds.length && seeds[seed]! <= last;
+      const joined = nodeEnd(read, last) - read.starts[first]! !== passage.text.length;
       // Marked in place: the passages are new, and a copy of each costs on a large page.
-      marked.push(Object.assign(passage, { gated: holdsHit && this.#gate.maySeed(passage.text) }));
+      marked.push(Object.assign(passage, { gated: holdsSeed || (joined && this.#gate.maySeed(passage.text)) }));
     }
     return marked;
   }
