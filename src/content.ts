@@ -102,7 +102,7 @@ function start(settings: Settings): void {
   // The document's address without its fragment: a jump to #section is not a new page.
   const pageKey = () => location.href.split('#')[0]!;
   let page = pageKey();
-  // The page's publication day, looked up once per page it shows.
+  // The page's publication day, looked up once per page it shows, and only if a date needs it.
   let published: { day: string | undefined } | undefined;
 
   const schedule = (task: () => void, delay: number) => {
@@ -176,11 +176,7 @@ function start(settings: Settings): void {
       mentions: reported.map((m) => summarise(seen[m.block]!.text, m)),
       truncated: tracker.truncated,
       chars: tracker.chars,
-      context: claimContext(
-        seen,
-        reported,
-        reported.length > 0 ? (published ??= { day: articleDate(document) }).day : undefined,
-      ),
+      context: claimContext(seen, reported, () => (published ??= { day: articleDate(document) }).day),
     };
     const serialised = JSON.stringify(report);
     if (serialised === lastReport) return;

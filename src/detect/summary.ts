@@ -1,3 +1,4 @@
+import { readsRelativeDates } from '../claims/relative-dates';
 import type { Mention } from './types';
 import type { ClaimContext, MentionSummary } from '../messages';
 
@@ -23,9 +24,14 @@ const CLAIM_CONTEXT_LIMIT = 50_000;
 
 /**
  * The flagged passages and their neighbours, compacted into one text for the claims check, which
- * reads each flagged passage and the passages on either side of it.
+ * reads each flagged passage and the passages on either side of it. The article's date is asked
+ * for only when the text has a date that needs it.
  */
-export function claimContext(passages: readonly ({ text: string } | null)[], mentions: readonly Mention[], articleDate?: string): ClaimContext {
+export function claimContext(
+  passages: readonly ({ text: string } | null)[],
+  mentions: readonly Mention[],
+  articleDate?: () => string | undefined,
+): ClaimContext {
   const wanted = new Set<number>();
   for (const { block } of mentions) {
     // A null is a place where the page's passages were never built.
@@ -43,5 +49,6 @@ export function claimContext(passages: readonly ({ text: string } | null)[], men
     text += passage;
   }
   const flagged = mentions.flatMap((m) => (compacted.has(m.block) ? [{ topic: m.topic, block: compacted.get(m.block)! }] : []));
-  return { text, blocks, passages: flagged, ...(articleDate ? { articleDate } : {}) };
+  const day = articleDate && readsRelativeDates(text) ? articleDate() : undefined;
+  return { text, blocks, passages: flagged, ...(day ? { articleDate: day } : {}) };
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
 import { checkClaims, type Claim } from '../../src/claims';
+import { readsRelativeDates } from '../../src/claims/relative-dates';
 import { blocksFromPlainText } from '../../src/detect/blocks';
 import { detect } from '../../src/detect/detector';
 import { buildLexicon } from '../../src/detect/lexicon';
@@ -55,6 +56,32 @@ describe('claims check properties', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('reads the same claims without the article date wherever readsRelativeDates says no date needs it', () => {
+    const relative = fc.constantFrom('last', 'Last', 'this', 'THIS', 'past', 'the', 'year', 'Year', "year's", 'years', 'month', 'months', '12', 'twelve', 'January', 'lasts', "last's", 'outlast', ',', '12 months', 'twelve months', 'the last', 'the past');
+    const event = fc.constantFrom(
+      'The memorandum between NHS Digital and the Home Office on patient data was withdrawn',
+      'NHS Digital began sharing patient addresses with the Home Office',
+      'The Home Office made requests to NHS Digital for patient data',
+    );
+    const text = fc
+      .tuple(event, fc.array(relative, { minLength: 1, maxLength: 5 }), fc.array(pieces, { maxLength: 6 }))
+      .map(([said, when, more]) => `${said} ${when.join(' ')}.${more.join('')}`);
+    const whole = (text: string) => [{ topic: 'home-office-mou', start: 0, end: text.length }];
+    let needed = 0;
+    fc.assert(
+      fc.property(text, fc.constantFrom('2019-03-01', '2021-07-15'), (text, articleDate) => {
+        const withDate = checkClaims(text, whole(text), dataset, { articleDate });
+        if (readsRelativeDates(text)) needed++;
+        else expect(withDate).toEqual(checkClaims(text, whole(text), dataset));
+      }),
+      { numRuns: 400 },
+    );
+    // The texts do hold dates read with the article's date, so the property says something.
+    expect(needed).toBeGreaterThan(40);
+    const text1 = 'The memorandum between NHS Digital and the Home Office on patient data was withdrawn last year.';
+    expect(checkClaims(text1, whole(text1), dataset, { articleDate: '2019-03-01' })).not.toEqual(checkClaims(text1, whole(text1), dataset));
   });
 
   it('never throws behind the detector, whatever the article date', () => {

@@ -161,11 +161,22 @@ describe('claim context', () => {
   it('keeps flagged passages and their neighbours, in order, with the flagged ones pointed at', () => {
     const texts = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
     const mention = (block: number) => ({ topic: 'home-office-mou', block, start: 0, end: texts[block]!.length, phrases: [], confidence: 0.9 });
-    const context = claimContext(texts.map((text) => ({ text })), [mention(1), mention(5)], '2018-05-10');
+    const context = claimContext(texts.map((text) => ({ text })), [mention(1), mention(5)]);
     expect(context.text).toBe('zero\n\none\n\ntwo\n\nfour\n\nfive\n\nsix');
     expect(context.passages).toEqual([{ topic: 'home-office-mou', block: 1 }, { topic: 'home-office-mou', block: 4 }]);
     expect(context.blocks.map((b) => context.text.slice(b.start, b.end))).toEqual(['zero', 'one', 'two', 'four', 'five', 'six']);
-    expect(context.articleDate).toBe('2018-05-10');
+  });
+
+  it('asks for the article date only when a date in the text needs it', () => {
+    const mention = { topic: 'home-office-mou', block: 0, start: 0, end: 10, phrases: [], confidence: 0.9 };
+    const asked: string[] = [];
+    const articleDate = (text: string) => claimContext([{ text }], [mention], () => (asked.push(text), '2018-05-10')).articleDate;
+    expect(articleDate('It was withdrawn last year.')).toBe('2018-05-10');
+    expect(articleDate('Signed in January this year.')).toBe('2018-05-10');
+    expect(articleDate('Over the past 12 months.')).toBe('2018-05-10');
+    expect(articleDate('It was withdrawn in November 2018.')).toBeUndefined();
+    expect(articleDate('This policy has lasted.')).toBeUndefined();
+    expect(asked).toEqual(['It was withdrawn last year.', 'Signed in January this year.', 'Over the past 12 months.']);
   });
 });
 
