@@ -14,7 +14,7 @@ import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
-import { createSlicer } from './page/slices';
+import { createSlicer, type Slicer } from './page/slices';
 import { besideUnbuilt, PageTracker, type Tracked } from './page/tracker';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
 
@@ -117,12 +117,14 @@ function start(settings: Settings): void {
    * Work runs one task at a time, in order, so a batch is never lost to a newer one. A full read
    * supersedes everything queued before it: it aborts them and drops the pending mutations.
    */
-  function enqueue(task: (signal: AbortSignal) => Promise<boolean>): void {
+  function enqueue(task: (slicer: Slicer) => Promise<boolean>): void {
     const { signal } = generation;
     queue = queue.then(async () => {
       if (signal.aborted) return;
+      // One slicer for the task and the report after it: together they yield every 8 ms.
+      const slicer = createSlicer(8, signal);
       try {
-        if ((await task(signal)) && !signal.aborted) await publish();
+        if ((await task(slicer)) && !signal.aborted) await publish(slicer);
       } catch (error) {
         if (!(error instanceof DOMException && error.name === 'AbortError')) {
           // Never throw into the page: a failed scan leaves the page as it was.
@@ -137,8 +139,8 @@ function start(settings: Settings): void {
     generation.abort();
     generation = new AbortController();
     pending = [];
-    enqueue(async (signal) => {
-      await tracker.readAll(createSlicer(8, signal), whole);
+    enqueue(async (slicer) => {
+      await tracker.readAll(slicer, whole);
       return true;
     });
   }
@@ -151,7 +153,8 @@ function start(settings: Settings): void {
     card?.setMarks(shown);
   }
 
-  async function publish(): Promise<void> {
+  /** Finds the mentions, marks them and reports, in steps short enough to keep the page responsive. */
+  async function publish(slicer: Slicer): Promise<void> {
     const seen = tracker.slots();
     const found = findMentions({
       count: seen.length,
@@ -161,6 +164,7 @@ function start(settings: Settings): void {
     });
     // A topic lent along a run of passages may go on past those built: build them all.
     if (found.some((mention) => besideUnbuilt(seen, mention.block))) return readAll(true);
+    await slicer.maybeYield();
     mentions = found;
     slots = seen;
     marks = mentions.flatMap((m) =>
@@ -170,6 +174,7 @@ function start(settings: Settings): void {
       }),
     );
     showMarks();
+    await slicer.maybeYield();
     // The popup lists the first ones of a page with very many; the popup's indexes stay the same.
     const reported = mentions.slice(0, MAX_REPORTED_MENTIONS);
     const report: PageReportMessage = {
@@ -202,8 +207,8 @@ function start(settings: Settings): void {
   function applyPending(): void {
     const batch = pending;
     pending = [];
-    enqueue(async (signal) => {
-      if (await tracker.apply(batch, createSlicer(8, signal))) return true;
+    enqueue(async (slicer) => {
+      if (await tracker.apply(batch, slicer)) return true;
       // Wholesale change: one deferred full read instead of many partial ones.
       schedule(readAll, WHOLESALE_DELAY_MS);
       return false;
