@@ -19,6 +19,7 @@ import { copyFiles, keepTestHostsOutOf, thirdPartyLicences } from './scripts/bui
 import { brandFiles, brandManifest, loadBrandFile, pageBrand, type BrandBuild } from './scripts/brand.ts';
 import { parseDataset } from './src/data/schema.ts';
 import { gateSources } from './src/detect/gate.ts';
+import { lexiconData } from './src/detect/lexicon.ts';
 import { matchPatterns } from './src/hosts.ts';
 
 type Target = 'chrome' | 'firefox';
@@ -64,7 +65,7 @@ export default defineConfig(({ mode }) => {
   const testHosts = process.env.PDC_TEST_HOSTS?.split(',').filter(Boolean) ?? [];
   return {
     define: {
-      __PDC_TOPICS__: JSON.stringify(topics),
+      __PDC_LEXICON__: JSON.stringify(lexiconData(topics)),
       __PDC_GATE__: JSON.stringify(gateSources(topics.flatMap((topic) => topic.terms.names))),
       __PDC_BRAND__: JSON.stringify(brand && pageBrand(brand)),
     },

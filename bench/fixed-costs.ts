@@ -7,6 +7,7 @@ import { build, type Rolldown } from 'vite';
 import raw from '../src/data/dataset.json';
 import { parseDataset } from '../src/data/schema';
 import { gateSources } from '../src/detect/gate';
+import { lexiconData } from '../src/detect/lexicon';
 import type { PageReport, PageReportMessage } from '../src/messages';
 import { EXTENSION_NAME, HOST, evaluateInWorld, type Variant } from './browsers';
 import type { ProbeTimes } from './probe';
@@ -33,6 +34,7 @@ export async function timeStartParts(variant: Variant, url: string, runs: number
   const topics = dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
   // Made at build time for the content script, as here before the page is opened.
   const gate = gateSources(topics.flatMap((topic) => topic.terms.names));
+  const lexicon = lexiconData(topics);
   const sample = "NHS Digital passed patients' addresses to the Home Office.";
   const times: ProbeTimes[] = [];
   for (let run = 0; run < runs; run++) {
@@ -42,7 +44,7 @@ export async function timeStartParts(variant: Variant, url: string, runs: number
     times.push(
       await page.evaluate(
         ([t, g, s]) => (window as unknown as { benchProbe: typeof import('./probe') }).benchProbe.timeStartParts(t, g, s),
-        [topics, gate, sample] as const,
+        [lexicon, gate, sample] as const,
       ),
     );
     await page.close();

@@ -5,7 +5,7 @@
  */
 import { analyseBlock, findMentions, type BlockAnalysis } from './detect/detector';
 import { createGate } from './detect/gate';
-import { buildLexicon, type Lexicon } from './detect/lexicon';
+import { lexiconFrom, type Lexicon } from './detect/lexicon';
 import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
 import { call, fail, ok, parsePopupToContent, type ContentToBackground, type HoverCardText, type PageReportMessage, type Result, MAX_REPORTED_MENTIONS } from './messages';
@@ -82,7 +82,7 @@ function start(settings: Settings): void {
   const analyse = (passage: Passage): BlockAnalysis | null => {
     let analysis = analyses.get(passage);
     if (analysis === undefined) {
-      lexicon ??= buildLexicon(__PDC_TOPICS__);
+      lexicon ??= lexiconFrom(__PDC_LEXICON__);
       analysis = analyseBlock(lexicon, passage.text, { start: 0, end: passage.text.length, role: 'main' });
       // Placement is costly to check, so only passages with a topic phrase are looked at.
       if (analysis && (!isShown(passage.element) || isPeripheral(passage.element))) analysis = null;

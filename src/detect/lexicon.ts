@@ -127,36 +127,53 @@ export function inAnyCase(pattern: AnyCasePattern, text: string): { regex: RegEx
   return folded === null ? { regex: pattern.unfolded(), subject: text } : { regex: pattern.folded, subject: folded };
 }
 
-export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
-  const entries = new Map<string, TermEntry[]>();
-  const anyCase: string[] = [];
-  const exactCase: string[] = [];
-  const add = (phrase: string, entry: TermEntry) => {
-    const trimmed = phrase.trim();
-    if (!trimmed) return;
-    const acronym = isAcronym(trimmed);
-    const key = acronym ? trimmed : normalise(trimmed);
-    const list = entries.get(key);
-    if (list) {
-      if (!list.some((e) => e.kind === entry.kind && e.topic === entry.topic)) list.push(entry);
-    } else {
-      entries.set(key, [entry]);
-      (acronym ? exactCase : anyCase).push(key);
-    }
+/**
+ * The lexicon as plain data: each meaning (a shared kind, "nhs", or a topic's, "partner
+ * home-office-mou") with its keys (normalised phrases, acronyms as written). The content script
+ * gets it worked out at build time, and only compiles it (`lexiconFrom`).
+ */
+export interface LexiconData {
+  topics: string[];
+  meanings: Record<string, string[]>;
+}
+
+export function lexiconData(topics: readonly TopicVocabulary[]): LexiconData {
+  const meanings: Record<string, string[]> = {};
+  const add = (meaning: string, phrases: readonly string[]) => {
+    const keys = phrases.map((phrase) => phrase.trim()).filter(Boolean).map((phrase) => (isAcronym(phrase) ? phrase : normalise(phrase)));
+    meanings[meaning] = [...new Set([...(meanings[meaning] ?? []), ...keys])];
   };
-  for (const [kind, phrases] of Object.entries(SHARED_TERMS) as [TermKind, readonly string[]][]) {
-    for (const phrase of phrases) add(phrase, { kind });
-  }
+  for (const [kind, phrases] of Object.entries(SHARED_TERMS)) add(kind, phrases);
   for (const topic of topics) {
-    for (const phrase of topic.terms.names) add(phrase, { kind: 'name', topic: topic.id });
-    for (const phrase of topic.terms.partners) add(phrase, { kind: 'partner', topic: topic.id });
-    for (const phrase of topic.terms.cues) add(phrase, { kind: 'cue', topic: topic.id });
+    add(`name ${topic.id}`, topic.terms.names);
+    add(`partner ${topic.id}`, topic.terms.partners);
+    add(`cue ${topic.id}`, topic.terms.cues);
   }
-  const anyCaseSource = alternationSource(anyCase);
+  return { topics: topics.map((topic) => topic.id), meanings };
+}
+
+export function lexiconFrom({ topics, meanings }: LexiconData): Lexicon {
+  const entries = new Map<string, TermEntry[]>();
+  for (const [meaning, keys] of Object.entries(meanings)) {
+    const [kind, topic] = meaning.split(' ') as [TermKind, string | undefined];
+    const entry: TermEntry = topic ? { kind, topic } : { kind };
+    for (const key of keys) {
+      const list = entries.get(key);
+      if (list) list.push(entry);
+      else entries.set(key, [entry]);
+    }
+  }
+  // Normalising lowers every key but the acronyms.
+  const keys = [...entries.keys()];
+  const anyCaseSource = alternationSource(keys.filter((key) => key === key.toLowerCase()));
   return {
-    topics: topics.map((t) => t.id),
+    topics,
     anyCase: anyCaseSource === null ? null : anyCasePattern(anyCaseSource, 'gu'),
-    exactCase: alternation(exactCase, 'gu'),
+    exactCase: alternation(keys.filter((key) => key !== key.toLowerCase()), 'gu'),
     entries,
   };
+}
+
+export function buildLexicon(topics: readonly TopicVocabulary[]): Lexicon {
+  return lexiconFrom(lexiconData(topics));
 }

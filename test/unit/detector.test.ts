@@ -4,10 +4,11 @@ import { parseDataset } from '../../src/data/schema';
 import { blocksFromPlainText } from '../../src/detect/blocks';
 import { claimContext } from '../../src/detect/summary';
 import { detect, findTerms } from '../../src/detect/detector';
-import { buildLexicon } from '../../src/detect/lexicon';
+import { buildLexicon, lexiconData, lexiconFrom } from '../../src/detect/lexicon';
 import type { TextBlock } from '../../src/detect/types';
 
-const lexicon = buildLexicon(parseDataset(raw).topics);
+const dataset = parseDataset(raw);
+const lexicon = buildLexicon(dataset.topics);
 
 /** Topics flagged per passage of a plain text (one passage per line). */
 function topicsOf(text: string, roles: TextBlock['role'][] = []): (string | null)[] {
@@ -204,3 +205,23 @@ describe('matching in any case', () => {
   });
 });
 
+describe('lexicon data', () => {
+  it('is plain data: written out as JSON at build time, it compiles to the same lexicon', () => {
+    const data = lexiconData(dataset.topics);
+    const compiled = lexiconFrom(JSON.parse(JSON.stringify(data)));
+    expect(compiled.anyCase?.folded.source).toBe(lexicon.anyCase?.folded.source);
+    expect(compiled.exactCase?.source).toBe(lexicon.exactCase?.source);
+    expect([...compiled.entries]).toEqual([...lexicon.entries]);
+    expect(compiled.topics).toEqual(dataset.topics.map((topic) => topic.id));
+  });
+
+  it('keeps acronyms as written and every other phrase normalised, each meaning once per key', () => {
+    const data = lexiconData([{ id: 't', terms: { names: ['GPDPR', 'Data  Saves-Lives', 'data saves lives'], partners: ['Home Office'], cues: [] } }]);
+    expect(data.meanings['name t']).toEqual(['GPDPR', 'data saves lives']);
+    expect(data.meanings['partner t']).toEqual(['home office']);
+    const compiled = lexiconFrom(data);
+    expect(compiled.entries.get('GPDPR')).toEqual([{ kind: 'name', topic: 't' }]);
+    expect(compiled.exactCase?.test('GPDPR')).toBe(true);
+    expect(compiled.anyCase?.folded.source).not.toContain('GPDPR');
+  });
+});
