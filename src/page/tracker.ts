@@ -24,9 +24,9 @@ export interface Tracked extends Passage {
 export const WHOLESALE_CHANGE = 1000;
 /** Characters the gate looks through between two looks at the clock (about a millisecond). */
 const GATE_WINDOW = 1 << 18;
-/** Hits looked at closely between two looks at the clock. */
-const HITS_PER_CHECK = 64;
-const PASSAGES_PER_CHECK = 256;
+/** Hits looked at closely, and passages marked, between two looks at the clock. */
+const HITS_PER_CHECK = 16;
+const PASSAGES_PER_CHECK = 128;
 /**
  * Nodes either side of a gated passage whose passages are built: a news paragraph has a few, so
  * this is some dozens of passages, past FAR. Where it is not, the page is read whole.
