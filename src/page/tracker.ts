@@ -96,8 +96,9 @@ export class PageTracker {
     this.chars = read.text.length;
     const hits: number[] = [];
     for (let from = 0; from < read.text.length; from += GATE_WINDOW) {
-      for (const hit of this.#gate.hits(read.text, from, from + GATE_WINDOW)) hits.push(hit);
+      // Before each window: the first also joins the text read into one string.
       await slicer.maybeYield();
+      for (const hit of this.#gate.hits(read.text, from, from + GATE_WINDOW)) hits.push(hit);
     }
     const places = new Places(root);
     const seeds = await this.#seeds(read, places, hits, slicer);
@@ -132,10 +133,12 @@ export class PageTracker {
     const seeds: number[] = [];
     let node = 0;
     let checkedTo = 0;
+    // Counted apart from the hits: most of them fall in a passage already looked at.
+    let looked = 0;
     for (let k = 0; k < hits.length; k++) {
       const hit = hits[k]!;
       if (hit < checkedTo) continue;
-      if (k % HITS_PER_CHECK === HITS_PER_CHECK - 1) await slicer.maybeYield();
+      if (++looked % HITS_PER_CHECK === 0) await slicer.maybeYield();
       while (node + 1 < read.starts.length && read.starts[node + 1]! <= hit) node++;
       const passage = passageAround(read, places, node);
       checkedTo = passage?.end ?? hit + 1;

@@ -199,6 +199,19 @@ describe('PageTracker', () => {
   });
 });
 
+describe('PageTracker: slices', () => {
+  it('gives the page a turn every few passages of the close look, however many hits each holds', async () => {
+    for (const hitsPerPassage of [1, 2, 4, 8]) {
+      page(Array.from({ length: 320 }, () => `<p>${'The hospital said so. '.repeat(hitsPerPassage)}</p>`).join(''));
+      let turns = 0;
+      const counting = { deadline: () => Infinity, maybeYield: async () => void turns++ };
+      await new PageTracker(() => document.body, gate, 1_000_000).readAll(counting);
+      // One look per passage (its other hits are in it), and a turn every 16 looks.
+      expect(turns, `${hitsPerPassage} hits per passage`).toBeGreaterThanOrEqual(320 / 16);
+    }
+  });
+});
+
 describe('PageTracker: passages built only near gated ones', () => {
   const filler = (i: number) => `<p>Story ${i}: the <a href="#">council</a> met on Monday.</p>`;
   const many = (from: number, count: number) => Array.from({ length: count }, (_, i) => filler(from + i)).join('');
