@@ -75,15 +75,15 @@ function start(settings: Settings): void {
   let card: HoverCard | null = null;
   let marks: Mark[] = [];
   let highlights = settings.highlights;
-  // Built the first time a passage passes the gate: most pages never need it.
+  // Compiled the first time a passage passes the gate: most pages never need it.
   let lexicon: Lexicon | null = null;
+  const compiledLexicon = () => (lexicon ??= lexiconFrom(__PDC_LEXICON__));
   // A passage is analysed once; the tracker replaces the passages a change touches.
   const analyses = new WeakMap<Passage, BlockAnalysis | null>();
   const analyse = (passage: Passage): BlockAnalysis | null => {
     let analysis = analyses.get(passage);
     if (analysis === undefined) {
-      lexicon ??= lexiconFrom(__PDC_LEXICON__);
-      analysis = analyseBlock(lexicon, passage.text, { start: 0, end: passage.text.length, role: 'main' });
+      analysis = analyseBlock(compiledLexicon(), passage.text, { start: 0, end: passage.text.length, role: 'main' });
       // Placement is costly to check, so only passages with a topic phrase are looked at.
       if (analysis && (!isShown(passage.element) || isPeripheral(passage.element))) analysis = null;
       analyses.set(passage, analysis);
@@ -156,6 +156,11 @@ function start(settings: Settings): void {
   /** Finds the mentions, marks them and reports, in steps short enough to keep the page responsive. */
   async function publish(slicer: Slicer): Promise<void> {
     const seen = tracker.slots();
+    // Compiling the lexicon takes a few milliseconds: in a slice before the analyses, not in theirs.
+    if (!lexicon && seen.some((passage) => passage?.gated)) {
+      compiledLexicon();
+      await slicer.maybeYield();
+    }
     const found = findMentions({
       count: seen.length,
       gated: seen.flatMap((passage, index) => (passage?.gated ? [index] : [])),
