@@ -237,8 +237,9 @@ export class PageTracker {
     }
     if (added > WHOLESALE_CHANGE) return false;
 
-    // Roots inside other roots are read with them.
-    const roots = addedRoots.filter((root) => !addedRoots.some((other) => other !== root && other.contains(root)) && !isInSkipped(root));
+    // Roots inside other roots are read with them; a node added, then moved, is read once.
+    const unique = [...new Set(addedRoots)];
+    const roots = unique.filter((root) => !unique.some((other) => other !== root && other.contains(root)) && !isInSkipped(root));
     const blocks = [...dirtyBlocks].filter((block) => block.isConnected && !isInSkipped(block));
 
     // Passages inside an added root (a block moved into it) are read again with the root. A set

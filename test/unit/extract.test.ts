@@ -122,6 +122,34 @@ describe('PageTracker', () => {
     expect(tracker.passages[0]).toBe(untouched);
   });
 
+  it('puts added and moved passages where a full read would, wherever they land', async () => {
+    const change = fc.record({ at: fc.nat(), kind: fc.constantFrom('add', 'move', 'add-block-with-move') });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 40 }), fc.array(change, { minLength: 1, maxLength: 6 }), async (count, changes) => {
+        page(`<main>${Array.from({ length: count }, (_, i) => `<p>old ${i}</p>`).join('')}</main><footer><p>foot</p></footer>`);
+        const tracker = await track();
+        let made = 0;
+        await mutate(tracker, () => {
+          for (const { at, kind } of changes) {
+            const blocks = [...document.querySelectorAll('p')];
+            const target = blocks[at % blocks.length]!;
+            if (kind === 'add') target.insertAdjacentHTML(at % 2 ? 'beforebegin' : 'afterend', `<p>new ${made++}</p>`);
+            else if (kind === 'move') blocks[(at * 7) % blocks.length]!.before(target);
+            else if (blocks[(at * 3) % blocks.length] !== target) {
+              const section = document.createElement('section');
+              section.append(target);
+              blocks[(at * 3) % blocks.length]!.after(section);
+            }
+          }
+        });
+        const fresh = await track();
+        expect(texts(tracker.passages)).toEqual(texts(fresh.passages));
+        expect(tracker.chars).toBe(fresh.chars);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('follows edits to text and removals', async () => {
     page('<p id="a">first</p><p id="b">second</p><p id="c">third</p>');
     const tracker = await track();
