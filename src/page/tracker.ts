@@ -248,7 +248,8 @@ export class PageTracker {
     for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
     const stale = (passage: Passage) =>
       dirtyBlocks.has(passage.element) || inRoots.has(passage.element) || (removed && !passage.element.isConnected);
-    this.#removeStale(stale);
+    // Only added nodes (a feed growing): no passage changed, as a block moved into a root was removed first.
+    if (dirtyBlocks.size > 0 || removed) this.#removeStale(stale);
 
     const fresh: Passage[] = [];
     const budget = this.#budget();
@@ -292,13 +293,25 @@ export class PageTracker {
   /** Puts a new passage in its place among those built; false when that place is among passages never built. */
   #insertInOrder(passage: Tracked): boolean {
     const first = passage.nodes[0];
+    const comesBefore = (index: number) => {
+      const other = this.passages[index]!.nodes[0];
+      return first && other ? (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING) !== 0 : false;
+    };
+    // Its place is the first passage it comes before. Pages grow near their end, and comparing
+    // nodes far apart walks the siblings between them: so gallop back from the end, then search.
     let lo = 0;
     let hi = this.passages.length;
+    for (let step = 1; hi > 0; step *= 2) {
+      const probe = Math.max(0, hi - step);
+      if (!comesBefore(probe)) {
+        lo = probe + 1;
+        break;
+      }
+      hi = probe;
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const other = this.passages[mid]!.nodes[0];
-      const before = first && other ? (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING) !== 0 : false;
-      if (before) hi = mid;
+      if (comesBefore(mid)) hi = mid;
       else lo = mid + 1;
     }
     const next = this.passages[lo];
