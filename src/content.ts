@@ -156,14 +156,15 @@ function start(settings: Settings): void {
   /** Finds the mentions, marks them and reports, in steps short enough to keep the page responsive. */
   async function publish(slicer: Slicer): Promise<void> {
     const seen = tracker.slots();
+    const gated = seen.flatMap((passage, index) => (passage?.gated ? [index] : []));
     // Compiling the lexicon takes a few milliseconds: in a slice before the analyses, not in theirs.
-    if (!lexicon && seen.some((passage) => passage?.gated)) {
+    if (!lexicon && gated.length > 0) {
       compiledLexicon();
       await slicer.maybeYield();
     }
     const found = findMentions({
       count: seen.length,
-      gated: seen.flatMap((passage, index) => (passage?.gated ? [index] : [])),
+      gated,
       analyse: (index) => (seen[index] ? analyse(seen[index]) : null),
       block: (index) => ({ start: 0, end: seen[index]?.text.length ?? 0, role: 'main' }),
     });
