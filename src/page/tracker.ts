@@ -242,14 +242,16 @@ export class PageTracker {
     const roots = unique.filter((root) => !unique.some((other) => other !== root && other.contains(root)) && !isInSkipped(root));
     const blocks = [...dirtyBlocks].filter((block) => block.isConnected && !isInSkipped(block));
 
-    // Passages inside an added root (a block moved into it) are read again with the root. A set
-    // of the roots' elements keeps this check in proportion to what was added, not to the page.
-    const inRoots = new Set<Element>(roots);
-    for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
-    const stale = (passage: Passage) =>
-      dirtyBlocks.has(passage.element) || inRoots.has(passage.element) || (removed && !passage.element.isConnected);
     // Only added nodes (a feed growing): no passage changed, as a block moved into a root was removed first.
-    if (dirtyBlocks.size > 0 || removed) this.#removeStale(stale);
+    if (dirtyBlocks.size > 0 || removed) {
+      // Passages inside an added root (a block moved into it) are read again with the root. A set
+      // of the roots' elements keeps this check in proportion to what was added, not to the page.
+      const inRoots = new Set<Element>(roots);
+      for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
+      this.#removeStale(
+        (passage) => dirtyBlocks.has(passage.element) || inRoots.has(passage.element) || (removed && !passage.element.isConnected),
+      );
+    }
 
     const fresh: Passage[] = [];
     const budget = this.#budget();
