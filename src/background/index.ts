@@ -19,8 +19,8 @@ import { hoverCardText } from './hover-card-text';
 import { declaredContentScript, followPermissionChanges, setRunMode } from './run-mode';
 import { createMenu, onMenuClick } from './selection';
 import { saveTabState, selectionChecks, tabStates } from './tab-state';
-import { SETTING_KEYS, settingsFrom } from '../settings';
 import { resolveLanguage } from '../ui/i18n';
+import { loadSettings } from '../ui/settings-store';
 
 /** Messages from the extension's own pages (popup, options), not from content scripts. */
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -87,7 +87,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       return ok(null);
     }
     case 'hover-card-text': {
-      const { language } = settingsFrom(await browser.storage.local.get(SETTING_KEYS));
+      const { language } = await loadSettings();
       return ok(hoverCardText(request.payload.topic, resolveLanguage(language)));
     }
     case 'open-details': {
