@@ -90,19 +90,25 @@ export function blockOf(element: Element): Element {
 /**
  * Reads every text node under `root` with the browser's own walker, in slices, until the budget
  * runs out. This is the one pass over the whole page; everything else works on what it returns,
- * so it does no more per node than keep the node and where its text starts, and add the text on
- * (the engine joins the pieces once, when the text is first searched).
+ * so it does no more per node than keep the node, where its text starts, and its text. The text
+ * is joined once per slice and once at the end: added on node by node, it would be a tree of
+ * pieces that the first search of it joins in one step, too long a step on a large page.
  */
 export async function readText(root: Element, budget: ReadBudget, slicer: Slicer, options: ReadOptions = {}): Promise<PageText> {
   const walker = options.shallow
     ? root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, { acceptNode: ownTextOnly })
     : root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   const read: PageText = { text: '', nodes: [], starts: [] };
-  let chunk = { done: false, remaining: budget.remaining };
+  const chunks: string[] = [];
+  let length = 0;
+  let chunk = { done: false, remaining: budget.remaining, text: '' };
   while (!chunk.done && chunk.remaining > 0) {
-    chunk = readNodes(walker, read, chunk.remaining, slicer.deadline());
+    chunk = readNodes(walker, read, length, chunk.remaining, slicer.deadline());
+    chunks.push(chunk.text);
+    length += chunk.text.length;
     if (!chunk.done) await slicer.maybeYield();
   }
+  read.text = chunks.join('');
   if (chunk.remaining < 0) {
     // The last node read goes past the budget: keep its start.
     read.text = read.text.slice(0, read.text.length + chunk.remaining);
@@ -119,27 +125,27 @@ function ownTextOnly(node: Node): number {
 }
 
 /**
- * The walk itself, a plain loop kept apart from the slicing so that the engine optimises it.
- * Stops at the end, at the deadline, or once the budget is spent (below zero when the last node
- * goes past it).
+ * The walk itself, a plain loop kept apart from the slicing so that the engine optimises it:
+ * from `length` characters read, the nodes and their text up to the end, the deadline, or the
+ * budget's end (below zero when the last node goes past it).
  */
-function readNodes(walker: TreeWalker, read: PageText, remaining: number, deadline: number): { done: boolean; remaining: number } {
+function readNodes(walker: TreeWalker, read: PageText, length: number, remaining: number, deadline: number): { done: boolean; remaining: number; text: string } {
   const { nodes, starts } = read;
-  let text = read.text;
+  const texts: string[] = [];
   let done = true;
   for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
     const data = node.data;
     nodes.push(node);
-    starts.push(text.length);
-    text += data;
+    starts.push(length);
+    texts.push(data);
+    length += data.length;
     remaining -= data.length;
     if (remaining <= 0 || ((nodes.length & (WALKED_PER_CHECK - 1)) === 0 && performance.now() > deadline)) {
       done = false;
       break;
     }
   }
-  read.text = text;
-  return { done, remaining };
+  return { done, remaining, text: texts.join('') };
 }
 
 /** Where a text node's parent sits: the block it belongs to, or null when it is never read. */

@@ -45,6 +45,23 @@ describe('extractPassages', () => {
     expect(limited.truncated).toBe(true);
   });
 
+  it('reads the same text, nodes and cut at the budget slice by slice as in one go', async () => {
+    const body = page(Array.from({ length: 3000 }, (_, i) => `<p>Para ${i} <em>with</em> words</p>`).join(''));
+    // A slicer whose slice is always over: the walk stops every 1,024 nodes.
+    let turns = 0;
+    const hurried = { deadline: () => -Infinity, maybeYield: async () => void turns++ };
+    for (const remaining of [1_000_000, 50_000]) {
+      const [sliced, whole] = [budget(remaining), budget(remaining)];
+      const bySlice = await readText(body, sliced, hurried);
+      const inOneGo = await readText(body, whole, NO_YIELD);
+      expect(bySlice).toEqual(inOneGo);
+      expect(sliced).toEqual(whole);
+      expect(bySlice.text).toBe(body.textContent!.slice(0, bySlice.text.length));
+      expect(bySlice.starts.every((start, i) => bySlice.text.startsWith(bySlice.nodes[i]!.data.slice(0, 20), start))).toBe(true);
+    }
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
   it('reads, for a shallow read, only the own text of the block: nested blocks are not entered', async () => {
     const main = page('<main>intro <em>words</em><p>first</p><ul><li>item</li></ul>tail</main>').firstElementChild!;
     const read = await readText(main, budget(), NO_YIELD, { shallow: true });
