@@ -67,13 +67,13 @@ export class PageTracker {
 
   /** The passages for the detector, in order, with FAR empty places wherever passages were never built. */
   slots(): (Tracked | null)[] {
-    const slots: (Tracked | null)[] = [];
-    const unbuilt = () => slots.push(...new Array<null>(FAR).fill(null));
+    // Made at its full size at once: on a large page it is a large array, made anew each batch.
+    const slots = new Array<Tracked | null>(this.passages.length + FAR * (this.#breaks.size + (this.#openEnd ? 1 : 0))).fill(null);
+    let at = 0;
     for (const passage of this.passages) {
-      if (this.#breaks.has(passage)) unbuilt();
-      slots.push(passage);
+      if (this.#breaks.has(passage)) at += FAR;
+      slots[at++] = passage;
     }
-    if (this.#openEnd) unbuilt();
     return slots;
   }
 
