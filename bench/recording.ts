@@ -22,9 +22,9 @@ export interface LoadCost {
   styleLayout: number;
   /** Profiler samples in the content script's code (and what it calls), ms. */
   profiledScript: number;
-  /** Total duration of the main-thread tasks in which the content script ran, ms. */
+  /** Main-thread time of the tasks in which the content script ran, as charged to it (`chargedTasks`), ms. */
   scriptTasks: number;
-  /** The longest of those tasks, ms. */
+  /** The longest of those charges, ms. */
   longestScriptTask: number;
   /** How many tasks the content script ran in. */
   taskCount: number;
@@ -43,7 +43,7 @@ interface Profile {
   samples: number[];
   timeDeltas: number[];
 }
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -53,14 +53,21 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string } };
 }
 
-/** One sample in the content script: when it was taken and the time it stands for (µs). */
-interface Sample {
+/** One sample of script: when it was taken, the time it stands for (µs), and whether it was in the content script. */
+export interface Sample {
   at: number;
   weight: number;
+  ours: boolean;
 }
 
-/** Samples whose stack holds a frame of an extension's script (only one extension is loaded at a time). */
-function extensionSamples(profile: Profile): Sample[] {
+/** The profiler's own nodes: no script ran in them. */
+const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
+
+/**
+ * The samples taken in script, each marked as in an extension's script (a frame of its stack is
+ * one; only one extension is loaded at a time) or not.
+ */
+function scriptSamples(profile: Profile): Sample[] {
   const parent = new Map<number, number>();
   const inExtension = new Map<number, boolean>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -78,7 +85,7 @@ function extensionSamples(profile: Profile): Sample[] {
   let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i]!;
-    if (isExtension(id)) samples.push({ at, weight: profile.timeDeltas[i + 1] ?? 0 });
+    if (!NOT_SCRIPT.has(byId.get(id)!.callFrame.functionName)) samples.push({ at, weight: profile.timeDeltas[i + 1] ?? 0, ours: isExtension(id) });
   });
   return samples;
 }
@@ -115,15 +122,34 @@ function mainThreadTasks(events: TraceEvent[]): Map<string, TraceEvent[]> {
   return tasks;
 }
 
-/** The tasks that hold at least one of the samples (both sorted by time). */
-function tasksWithSamples(tasks: TraceEvent[], samples: Sample[]): TraceEvent[] {
-  const found: TraceEvent[] = [];
+/** A task, and how much of it is the content script's (µs). */
+export interface Charged {
+  task: TraceEvent;
+  charge: number;
+}
+
+/**
+ * The tasks the content script ran in, and what of each it is charged for. A task whose first
+ * script was the content script's (its injection, its timers, the replies to its messages, the
+ * microtask checkpoints after them) is charged whole: what else runs in it is work the script
+ * caused. A task the page started (a page script that changes the document, after which the
+ * content script's mutation observer runs as a microtask) is charged only the samples taken in the
+ * content script. `injections` are tasks that injected the script, charged whole.
+ */
+export function chargedTasks(tasks: TraceEvent[], samples: Sample[], injections: number[]): Charged[] {
+  const charged: Charged[] = [];
   let s = 0;
   for (const task of tasks) {
+    const end = task.ts + task.dur!;
     while (s < samples.length && samples[s]!.at < task.ts) s++;
-    if (s < samples.length && samples[s]!.at <= task.ts + task.dur!) found.push(task);
+    const inside: Sample[] = [];
+    for (let k = s; k < samples.length && samples[k]!.at <= end; k++) inside.push(samples[k]!);
+    const injected = injections.some((at) => at >= task.ts && at <= end);
+    const own = inside.filter((sample) => sample.ours).reduce((sum, sample) => sum + sample.weight, 0);
+    if (injected || inside[0]?.ours) charged.push({ task, charge: task.dur! });
+    else if (own > 0) charged.push({ task, charge: Math.min(own, task.dur!) });
   }
-  return found;
+  return charged;
 }
 
 export interface Recorder {
@@ -152,24 +178,21 @@ export async function startRecording(cdp: CDPSession): Promise<Recorder> {
       await complete;
       cdp.off('Tracing.dataCollected', collect);
 
-      const samples = extensionSamples(profile);
+      const samples = scriptSamples(profile);
       // A short script may run between two samples: its injection is in the trace too.
-      const injections = events
-        .filter((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(EXTENSION_URL))
-        .map((e) => ({ at: e.ts + e.dur! / 2, weight: 0 }));
-      const markers = [...samples, ...injections].sort((a, b) => a.at - b.at);
+      const injections = events.filter((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(EXTENSION_URL)).map((e) => e.ts + e.dur! / 2);
       // The page's main thread is the one that ran the content script, or else the busiest.
       const threads = [...mainThreadTasks(events).values()];
       const busy = (tasks: TraceEvent[]) => tasks.reduce((sum, task) => sum + task.dur!, 0);
-      const ranScript = (tasks: TraceEvent[]) => tasksWithSamples(tasks, markers).length;
+      const ranScript = (tasks: TraceEvent[]) => chargedTasks(tasks, samples, injections).length;
       const pageTasks = threads.reduce((a, b) => (ranScript(b) > ranScript(a) || (ranScript(b) === ranScript(a) && busy(b) > busy(a)) ? b : a), []);
-      const scriptTasks = tasksWithSamples(pageTasks, markers);
+      const scriptTasks = chargedTasks(pageTasks, samples, injections);
       return {
         scriptDuration: metric('ScriptDuration'),
         styleLayout: metric('RecalcStyleDuration') + metric('LayoutDuration'),
-        profiledScript: samples.reduce((sum, sample) => sum + sample.weight, 0) / 1000,
-        scriptTasks: scriptTasks.reduce((sum, task) => sum + task.dur!, 0) / 1000,
-        longestScriptTask: Math.max(0, ...scriptTasks.map((task) => task.dur!)) / 1000,
+        profiledScript: samples.filter((sample) => sample.ours).reduce((sum, sample) => sum + sample.weight, 0) / 1000,
+        scriptTasks: scriptTasks.reduce((sum, { charge }) => sum + charge, 0) / 1000,
+        longestScriptTask: Math.max(0, ...scriptTasks.map(({ charge }) => charge)) / 1000,
         longestTask: Math.max(0, ...pageTasks.map((task) => task.dur!)) / 1000,
         taskCount: scriptTasks.length,
       };

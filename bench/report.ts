@@ -177,8 +177,11 @@ and only those, and those near them, are analysed. Every page of the bench holds
 
 **Script time** is the total main-thread time of the tasks in which the content script ran
 (from a trace; a task counts when the V8 sampling profiler caught the script in it, or when it
-injected the script; the microtask checkpoints Blink runs between tasks count as tasks). It holds loading the script, its promise continuations, and the garbage
-collection and style work it causes inside those tasks. The ratio is this extension's over the
+injected the script; the microtask checkpoints Blink runs between tasks count as tasks). A task
+whose first script was the content script's counts whole: it holds loading the script, its
+promise continuations, and the garbage collection and style work it causes inside those tasks.
+A task the page started, in which the content script's mutation observer then ran, counts only
+for the samples taken in the content script (the page's own work is not the script's). The ratio is this extension's over the
 floor's. "Found" is the number of passages this extension flagged, or "refused" when the
 background did not accept its report (the badge and popup then show nothing for the page).
 
