@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_BUILD, startFixtureServer, tabIdOf, type FixtureServer } from '../test/e2e/harness';
 import { HOST, launchVariant, measureLoad, nextReport, observeLongTasks, watchScanFailures, type LoadResult, type Variant, type VariantName } from './browsers';
 import { timeDetector } from './detector';
+import { compareBuilds } from './compare';
 import { appendInBatches } from './dynamic';
 import { writeBenchExtensions } from './extensions';
 import { BLANK_PATH, blankUrl, timeMessages, timeStartParts } from './fixed-costs';
@@ -22,6 +23,9 @@ import { median, renderResults, type BenchPage, type Results } from './report';
  * bench/results.md left alone. For trying a change; the full run is the one to report.
  */
 const QUICK = process.argv.includes('--quick');
+/** `npm run bench -- --compare <dir>`: this build against the one in <dir> (`bench/compare.ts`). */
+const COMPARE_AT = process.argv.indexOf('--compare');
+const COMPARE = COMPARE_AT < 0 ? undefined : (process.argv[COMPARE_AT + 1] ?? '');
 const RUNS = QUICK ? 5 : 9;
 const SIZES = [
   { label: '50 KB', chars: 50_000 },
@@ -55,6 +59,10 @@ async function main(): Promise<void> {
     log(`${CONTENT_SCRIPT} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
+  if (COMPARE !== undefined && !existsSync(join(COMPARE, 'src/content.js'))) {
+    log(`--compare needs a built extension's folder (one holding src/content.js), not ${COMPARE || 'nothing'}.`);
+    process.exit(1);
+  }
   setTimeout(() => {
     log('stopped: over the time limit');
     process.exit(1);
@@ -62,6 +70,14 @@ async function main(): Promise<void> {
   const started = performance.now();
   const [loadAverage] = loadavg();
   const server = await startFixtureServer();
+  if (COMPARE !== undefined) {
+    try {
+      await compareBuilds(server, servePages(server), COMPARE, RUNS);
+    } finally {
+      await server.close();
+    }
+    return;
+  }
   const extensions = writeBenchExtensions();
   const variants = new Map<VariantName, Variant>();
   try {
