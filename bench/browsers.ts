@@ -33,11 +33,14 @@ export interface Variant {
   extension?: ExtensionBrowser;
 }
 
+/** This extension: the build in dist/chrome, or the one in `extensionDir`. */
+export async function launchOurs(server: FixtureServer, extensionDir?: string): Promise<Variant> {
+  const extension = await launchWithExtension(server, [HOST], { extensionDir });
+  return { name: 'ours', browser: extension, extension };
+}
+
 export async function launchVariant(name: VariantName, server: FixtureServer, extensions: BenchExtensions): Promise<Variant> {
-  if (name === 'ours') {
-    const extension = await launchWithExtension(server, [HOST]);
-    return { name, browser: extension, extension };
-  }
+  if (name === 'ours') return launchOurs(server);
   const dir = { none: null, floor: extensions.floor, loaded: extensions.loadedOnly }[name];
   const browser = await launchChromium(server, [HOST], { extensionDir: dir });
   return { name, browser };

@@ -4,13 +4,12 @@
  * order, so that a slow spell on the machine hits both; the figure to judge a change by is the
  * median of the paired differences, which holds on a machine too noisy for two separate runs.
  */
-import { CHROME_BUILD, launchWithExtension, type FixtureServer } from '../test/e2e/harness';
-import { HOST, measureLoad, observeLongTasks, type LoadResult, type Variant } from './browsers';
+import { CHROME_BUILD, type FixtureServer } from '../test/e2e/harness';
+import { HOST, launchOurs, measureLoad, observeLongTasks, type LoadResult, type Variant } from './browsers';
 import { median, type BenchPage } from './report';
 
 async function launchBuild(server: FixtureServer, extensionDir: string): Promise<Variant> {
-  const extension = await launchWithExtension(server, [HOST], { extensionDir });
-  const variant: Variant = { name: 'ours', browser: extension, extension };
+  const variant = await launchOurs(server, extensionDir);
   await observeLongTasks(variant);
   return variant;
 }

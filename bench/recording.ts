@@ -184,9 +184,10 @@ export async function startRecording(cdp: CDPSession): Promise<Recorder> {
       // The page's main thread is the one that ran the content script, or else the busiest.
       const threads = [...mainThreadTasks(events).values()];
       const busy = (tasks: TraceEvent[]) => tasks.reduce((sum, task) => sum + task.dur!, 0);
-      const ranScript = (tasks: TraceEvent[]) => chargedTasks(tasks, samples, injections).length;
+      const charges = new Map(threads.map((tasks) => [tasks, chargedTasks(tasks, samples, injections)]));
+      const ranScript = (tasks: TraceEvent[]) => charges.get(tasks)?.length ?? 0;
       const pageTasks = threads.reduce((a, b) => (ranScript(b) > ranScript(a) || (ranScript(b) === ranScript(a) && busy(b) > busy(a)) ? b : a), []);
-      const scriptTasks = chargedTasks(pageTasks, samples, injections);
+      const scriptTasks = charges.get(pageTasks) ?? [];
       return {
         scriptDuration: metric('ScriptDuration'),
         styleLayout: metric('RecalcStyleDuration') + metric('LayoutDuration'),
