@@ -58,11 +58,14 @@ export class PageTracker {
   readonly #root: () => Element | null;
   readonly #gate: Gate;
   readonly #maxChars: number;
+  readonly #byRange: boolean;
 
-  constructor(root: () => Element | null, gate: Gate, maxChars: number) {
+  /** `byRange`: take the text with ranges (`ReadOptions.byRange`), as a browser does it fast. */
+  constructor(root: () => Element | null, gate: Gate, maxChars: number, { byRange = false } = {}) {
     this.#root = root;
     this.#gate = gate;
     this.#maxChars = maxChars;
+    this.#byRange = byRange;
   }
 
   /** The passages for the detector, in order, with FAR empty places wherever passages were never built. */
@@ -91,7 +94,7 @@ export class PageTracker {
     this.#openEnd = false;
     if (!root) return;
     const budget = this.#budget();
-    const read = await readText(root, budget, slicer);
+    const read = await readText(root, budget, slicer, { byRange: this.#byRange });
     this.truncated = budget.truncated;
     this.chars = read.text.length;
     const hits: number[] = [];
@@ -257,7 +260,7 @@ export class PageTracker {
     const budget = this.#budget();
     for (const block of blocks) fresh.push(...(await extractPassages(block, budget, slicer, { shallow: true })));
     for (const root of roots) {
-      const passages = await extractPassages(root, budget, slicer);
+      const passages = await extractPassages(root, budget, slicer, { byRange: this.#byRange });
       // Text directly in an inline root belongs to the enclosing block, re-read above.
       fresh.push(...passages.filter((passage) => root.contains(passage.element)));
     }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
 import { analyseBlock, FAR, findMentions } from '../../src/detect/detector';
@@ -60,6 +60,40 @@ describe('extractPassages', () => {
       expect(bySlice.starts.every((start, i) => bySlice.text.startsWith(bySlice.nodes[i]!.data.slice(0, 20), start))).toBe(true);
     }
     expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
+  it('takes the same text with ranges as node by node, and node by node where a range gives other text', async () => {
+    const body = page(Array.from({ length: 300 }, (_, i) => `<p>Para ${i} <em>with</em> words<script>x()</script></p>`).join(''));
+    // Past its deadline at once: the walk stops every 1,024 nodes, so this is two slices.
+    const hurried = { deadline: () => -Infinity, maybeYield: async () => {} };
+    const createRange = document.createRange.bind(document);
+    /** Ranges whose text is `text(theirs)`; what they gave is kept in `given`. */
+    const rangesGiving = (text: (theirs: string) => string) => {
+      const given: string[] = [];
+      const spy = vi.spyOn(document, 'createRange').mockImplementation(() => {
+        const range = createRange();
+        const theirs = range.toString.bind(range);
+        return Object.assign(range, { toString: () => given[given.push(text(theirs())) - 1]! });
+      });
+      return { given, spy };
+    };
+    for (const remaining of [1_000_000, 3_000]) {
+      const nodeByNode = await readText(body, budget(remaining), hurried);
+      if (remaining === 1_000_000) expect(nodeByNode.nodes.length).toBeGreaterThan(1024);
+      const byRange = budget(remaining);
+      const ranges = rangesGiving((theirs) => theirs);
+      expect(await readText(body, byRange, hurried, { byRange: true })).toEqual(nodeByNode);
+      expect(byRange.truncated).toBe(remaining < 1_000_000);
+      // One range, and the text is what it gave, slice by slice.
+      expect(ranges.spy).toHaveBeenCalledOnce();
+      expect(ranges.given.join('').startsWith(nodeByNode.text)).toBe(true);
+      ranges.spy.mockRestore();
+      // A range that gives text of another length than the nodes walked is not trusted.
+      const untrusted = rangesGiving(() => 'other text');
+      expect(await readText(body, budget(remaining), hurried, { byRange: true })).toEqual(nodeByNode);
+      expect(untrusted.given.length).toBeGreaterThan(0);
+      untrusted.spy.mockRestore();
+    }
   });
 
   it('reads, for a shallow read, only the own text of the block: nested blocks are not entered', async () => {
