@@ -169,7 +169,8 @@ The **floor** is an extension the bench writes: its content script, declared for
 and also run at \`document_idle\`, walks every text node once with a \`TreeWalker\` and
 concatenates the text — the least a content script that reads a page can do.
 
-This extension walks the page the same way, keeping each node, then looks through the whole text
+This extension walks the page the same way, keeping each node and its length (the text comes in
+one string per slice, from a \`Range\`), then looks through the whole text
 for the gate's stems (\`src/detect/gate.ts\`). A page where no passage around a hit could be about
 a topic on its own stops there; on other pages passages are built only around the gated ones,
 and only those, and those near them, are analysed. Every page of the bench holds NHS words

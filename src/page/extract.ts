@@ -266,9 +266,9 @@ export interface ReadOptions {
   shallow?: boolean;
   /**
    * Take each slice's text from a `Range`, in one string. In a browser this is the cheaper way by
-   * far: a node's text asked for node by node makes a string per node, each of which the engine
-   * tracks until its next collection, and on a large page that collection stops the page for
-   * tens of milliseconds. A DOM built outside a browser (the scan command's) may do ranges slowly.
+   * far: a node's text asked for node by node makes a string per node, each kept until the
+   * slice's text is joined, and on a large page collecting them costs the page tens of
+   * milliseconds. A DOM built outside a browser (the scan command's) may do ranges slowly.
    */
   byRange?: boolean;
 }
