@@ -90,7 +90,7 @@ function start(settings: Settings): void {
     }
     return analysis;
   };
-  const tracker = new PageTracker(() => document.body, createGate(__PDC_GATE__), MAX_CHARS, { byRange: true });
+  const tracker = new PageTracker(() => document.body, createGate(__PDC_GATE__), MAX_CHARS, { range: document.createRange() });
   let mentions: Mention[] = [];
   // The passages the mentions point into, as the detector last saw them.
   let slots: (Tracked | null)[] = [];

@@ -97,7 +97,7 @@ export async function readText(root: Element, budget: ReadBudget, slicer: Slicer
   const walker = options.shallow
     ? root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, { acceptNode: ownTextOnly })
     : root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  const range = options.byRange && !options.shallow ? root.ownerDocument.createRange() : null;
+  const range = options.shallow ? null : (options.range ?? null);
   const read: PageText = { text: '', nodes: [], starts: [] };
   const chunks: string[] = [];
   let length = 0;
@@ -122,7 +122,7 @@ export async function readText(root: Element, budget: ReadBudget, slicer: Slicer
 
 /**
  * The text of nodes [first, end) of a read, `expected` characters, taken in the slice that
- * walked them, before the page can change. With a range (`ReadOptions.byRange`), one string from
+ * walked them, before the page can change. With a range (`ReadOptions.range`), one string from
  * the browser; otherwise node by node. A range holds every text node between its ends, so it
  * serves only a walk that takes each one (not a shallow one), and what it gives is checked
  * against the lengths the walk saw.
@@ -134,6 +134,9 @@ function sliceText(nodes: readonly Text[], first: number, expected: number, rang
     range.setStart(nodes[first]!, 0);
     range.setEnd(last, last.length);
     const text = range.toString();
+    // Left empty at the document's start: a range keeps the nodes it spans, and the page's
+    // changes to them must move it.
+    range.setEnd(last.ownerDocument, 0);
     if (text.length === expected) return text;
   }
   let text = '';
@@ -265,12 +268,13 @@ export interface ReadOptions {
   /** Read only the root's own text: nested blocks are neither walked nor grouped. */
   shallow?: boolean;
   /**
-   * Take each slice's text from a `Range`, in one string. In a browser this is the cheaper way by
-   * far: a node's text asked for node by node makes a string per node, each kept until the
+   * A range to take each slice's text with, in one string. In a browser this is the cheaper way
+   * by far: a node's text asked for node by node makes a string per node, each kept until the
    * slice's text is joined, and on a large page collecting them costs the page tens of
-   * milliseconds. A DOM built outside a browser (the scan command's) may do ranges slowly.
+   * milliseconds. A DOM built outside a browser (the scan command's) may do ranges slowly. One
+   * range serves every read: the document moves each of its ranges as the page changes.
    */
-  byRange?: boolean;
+  range?: Range;
 }
 
 /**

@@ -58,14 +58,14 @@ export class PageTracker {
   readonly #root: () => Element | null;
   readonly #gate: Gate;
   readonly #maxChars: number;
-  readonly #byRange: boolean;
+  /** Set to take the text with a range (`ReadOptions.range`), as a browser does it fast. */
+  readonly #range: Range | undefined;
 
-  /** `byRange`: take the text with ranges (`ReadOptions.byRange`), as a browser does it fast. */
-  constructor(root: () => Element | null, gate: Gate, maxChars: number, { byRange = false } = {}) {
+  constructor(root: () => Element | null, gate: Gate, maxChars: number, { range }: { range?: Range } = {}) {
     this.#root = root;
     this.#gate = gate;
     this.#maxChars = maxChars;
-    this.#byRange = byRange;
+    this.#range = range;
   }
 
   /** The passages for the detector, in order, with FAR empty places wherever passages were never built. */
@@ -94,7 +94,7 @@ export class PageTracker {
     this.#openEnd = false;
     if (!root) return;
     const budget = this.#budget();
-    const read = await readText(root, budget, slicer, { byRange: this.#byRange });
+    const read = await readText(root, budget, slicer, { range: this.#range });
     this.truncated = budget.truncated;
     this.chars = read.text.length;
     const hits: number[] = [];
@@ -260,7 +260,7 @@ export class PageTracker {
     const budget = this.#budget();
     for (const block of blocks) fresh.push(...(await extractPassages(block, budget, slicer, { shallow: true })));
     for (const root of roots) {
-      const passages = await extractPassages(root, budget, slicer, { byRange: this.#byRange });
+      const passages = await extractPassages(root, budget, slicer, { range: this.#range });
       // Text directly in an inline root belongs to the enclosing block, re-read above.
       fresh.push(...passages.filter((passage) => root.contains(passage.element)));
     }

@@ -66,33 +66,27 @@ describe('extractPassages', () => {
     const body = page(Array.from({ length: 300 }, (_, i) => `<p>Para ${i} <em>with</em> words<script>x()</script></p>`).join(''));
     // Past its deadline at once: the walk stops every 1,024 nodes, so this is two slices.
     const hurried = { deadline: () => -Infinity, maybeYield: async () => {} };
-    const createRange = document.createRange.bind(document);
-    /** Ranges whose text is `text(theirs)`; what they gave is kept in `given`. */
-    const rangesGiving = (text: (theirs: string) => string) => {
-      const given: string[] = [];
-      const spy = vi.spyOn(document, 'createRange').mockImplementation(() => {
-        const range = createRange();
-        const theirs = range.toString.bind(range);
-        return Object.assign(range, { toString: () => given[given.push(text(theirs())) - 1]! });
-      });
-      return { given, spy };
+    /** A range whose text is `text(theirs)`; what it gave is kept in `given`. */
+    const rangeGiving = (text: (theirs: string) => string) => {
+      const [range, given] = [document.createRange(), [] as string[]];
+      const theirs = range.toString.bind(range);
+      return { range: Object.assign(range, { toString: () => given[given.push(text(theirs())) - 1]! }), given };
     };
     for (const remaining of [1_000_000, 3_000]) {
       const nodeByNode = await readText(body, budget(remaining), hurried);
       if (remaining === 1_000_000) expect(nodeByNode.nodes.length).toBeGreaterThan(1024);
       const byRange = budget(remaining);
-      const ranges = rangesGiving((theirs) => theirs);
-      expect(await readText(body, byRange, hurried, { byRange: true })).toEqual(nodeByNode);
+      const trusted = rangeGiving((theirs) => theirs);
+      expect(await readText(body, byRange, hurried, { range: trusted.range })).toEqual(nodeByNode);
       expect(byRange.truncated).toBe(remaining < 1_000_000);
-      // One range, and the text is what it gave, slice by slice.
-      expect(ranges.spy).toHaveBeenCalledOnce();
-      expect(ranges.given.join('').startsWith(nodeByNode.text)).toBe(true);
-      ranges.spy.mockRestore();
+      // The text is what the range gave, slice by slice, and the range is left empty.
+      expect(trusted.given.length).toBeGreaterThan(remaining < 1_000_000 ? 0 : 1);
+      expect(trusted.given.join('').startsWith(nodeByNode.text)).toBe(true);
+      expect([trusted.range.collapsed, trusted.range.startContainer]).toEqual([true, document]);
       // A range that gives text of another length than the nodes walked is not trusted.
-      const untrusted = rangesGiving(() => 'other text');
-      expect(await readText(body, budget(remaining), hurried, { byRange: true })).toEqual(nodeByNode);
+      const untrusted = rangeGiving(() => 'other text');
+      expect(await readText(body, budget(remaining), hurried, { range: untrusted.range })).toEqual(nodeByNode);
       expect(untrusted.given.length).toBeGreaterThan(0);
-      untrusted.spy.mockRestore();
     }
   });
 
@@ -163,6 +157,21 @@ describe('PageTracker', () => {
     observer.disconnect();
     return tracker.apply(records, NO_YIELD);
   };
+
+  it('reads with a range what it reads node by node, on the first read and on added roots', async () => {
+    page('<p>first <em>one</em></p><div id="feed"><p>two</p></div><script>x()</script><p>last</p>');
+    const range = document.createRange();
+    const taken = vi.spyOn(range, 'toString');
+    const byRange = new PageTracker(() => document.body, openGate, 1_000_000, { range });
+    await byRange.readAll(NO_YIELD);
+    expect(taken).toHaveBeenCalledOnce();
+    const added = () => document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<article><h2>New</h2><p>three <b>and</b> four</p></article>');
+    expect(await mutate(byRange, added)).toBe(true);
+    expect(taken).toHaveBeenCalledTimes(2);
+    const nodeByNode = await track();
+    expect(texts(byRange.passages)).toEqual(texts(nodeByNode.passages));
+    expect(texts(byRange.passages)).toEqual(['first one', 'two', 'New', 'three and four', 'last']);
+  });
 
   it('adds appended passages in document order and re-reads only what changed', async () => {
     page('<p id="a">first</p><ul id="feed"><li>one</li></ul><p id="z">last</p>');
