@@ -105,34 +105,33 @@ export async function readText(root: Element, budget: ReadBudget, slicer: Slicer
   while (!chunk.done && chunk.remaining > 0) {
     const [first, before] = [read.nodes.length, chunk.remaining];
     chunk = readNodes(walker, read, length, before, slicer.deadline());
-    const text = sliceText(read.nodes, first, before - chunk.remaining, range);
+    // The last node read may go past the budget: its text is cut where the budget ends.
+    const cut = Math.max(0, -chunk.remaining);
+    const text = sliceText(read.nodes, first, before - chunk.remaining - cut, cut, range);
     chunks.push(text);
     length += text.length;
     if (!chunk.done) await slicer.maybeYield();
   }
   read.text = chunks.join('');
-  if (chunk.remaining < 0) {
-    // The last node read goes past the budget: keep its start.
-    read.text = read.text.slice(0, read.text.length + chunk.remaining);
-    budget.truncated = true;
-  } else if (!chunk.done && walker.nextNode()) budget.truncated = true;
+  if (chunk.remaining < 0 || (!chunk.done && walker.nextNode())) budget.truncated = true;
   budget.remaining = Math.max(0, chunk.remaining);
   return read;
 }
 
 /**
- * The text of nodes [first, end) of a read, `expected` characters, taken in the slice that
- * walked them, before the page can change. With a range (`ReadOptions.range`), one string from
- * the browser; otherwise node by node. A range holds every text node between its ends, so it
- * serves only a walk that takes each one (not a shallow one), and what it gives is checked
- * against the lengths the walk saw.
+ * The text of nodes [first, end) of a read but the last `cut` characters, `expected` in all,
+ * taken in the slice that walked them, before the page can change. With a range
+ * (`ReadOptions.range`), one string from the browser; otherwise node by node. A range holds
+ * every text node between its ends, so it serves only a walk that takes each one (not a shallow
+ * one), and what it gives is checked against the lengths the walk saw.
  */
-function sliceText(nodes: readonly Text[], first: number, expected: number, range: Range | null): string {
+function sliceText(nodes: readonly Text[], first: number, expected: number, cut: number, range: Range | null): string {
   if (first === nodes.length) return '';
   const last = nodes[nodes.length - 1]!;
+  const end = last.length - cut;
   if (range) {
     range.setStart(nodes[first]!, 0);
-    range.setEnd(last, last.length);
+    range.setEnd(last, end);
     const text = range.toString();
     // Left empty at the document's start: a range keeps the nodes it spans, and the page's
     // changes to them must move it.
@@ -140,8 +139,8 @@ function sliceText(nodes: readonly Text[], first: number, expected: number, rang
     if (text.length === expected) return text;
   }
   let text = '';
-  for (let i = first; i < nodes.length; i++) text += nodes[i]!.data;
-  return text;
+  for (let i = first; i < nodes.length - 1; i++) text += nodes[i]!.data;
+  return text + last.data.slice(0, end);
 }
 
 /** For a shallow read: a block's own text, never entering a nested block (a page's `main` may hold thousands). */
