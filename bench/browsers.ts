@@ -119,7 +119,7 @@ export async function evaluateInWorld(page: Page, worldName: string, expression:
 export interface LoadResult extends LoadCost {
   /** The page's longest task seen by the long-task observer (0 when none reached 50 ms). */
   longestPageTask: number;
-  /** Passages this extension flagged; null when its report was refused; undefined for the others. */
+  /** Passages this extension flagged; null when the scan failed or its report was refused; undefined for the others. */
   mentions?: number | null;
 }
 

@@ -228,3 +228,37 @@ export function plainText(targetChars: number): string {
   }
   return paragraphs.join('\n\n');
 }
+
+/** A page no news site would serve, which the content script must still read without holding the page up. */
+export interface HostilePage extends ArticlePage {
+  label: string;
+  slug: string;
+}
+
+/** `text` again and again, as paragraphs or as one `<pre>`, to about `targetChars` characters. */
+function repeatedPage(text: string, targetChars: number, asParagraphs: boolean): ArticlePage {
+  const out = new Writer();
+  out.open('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Dump</title></head>\n<body>\n');
+  if (!asParagraphs) out.open('<pre>');
+  while (out.chars < targetChars) {
+    if (asParagraphs) out.open('<p>');
+    out.text(text);
+    out.open(asParagraphs ? '</p>\n' : '\n');
+  }
+  if (!asParagraphs) out.open('</pre>');
+  out.open('\n</body></html>\n');
+  return { html: out.html.join(''), chars: out.chars };
+}
+
+/**
+ * Pages that push each step past what news holds: every passage flagged, one passage far longer
+ * than the text read (6 million characters), words the gate stops at everywhere in it.
+ */
+export function hostilePages(): HostilePage[] {
+  const relevant = RELEVANT_PARAGRAPHS.join(' ');
+  return [
+    { label: '5 MB, every paragraph flagged', slug: 'every-paragraph', ...repeatedPage(relevant, 5_000_000, true) },
+    { label: '5 MB in one passage, flagged all through', slug: 'one-passage', ...repeatedPage(relevant, 5_000_000, false) },
+    { label: '20 MB in one passage of NHS and data words', slug: 'gate-words', ...repeatedPage('hospital records and patient data held by GP surgeries', 20_000_000, false) },
+  ];
+}

@@ -38,6 +38,8 @@ export interface Results {
   loadAverage: number;
   runs: number;
   pages: BenchPage[];
+  /** Pages no news site serves (`hostilePages`), loaded fewer times, with the floor and this extension only. */
+  hostile: BenchPage[];
   /** Per page path and variant, one result per run. */
   loads: Map<string, Map<VariantName, LoadResult[]>>;
   fixedPage: BenchPage;
@@ -64,19 +66,18 @@ export function renderResults(r: Results): string {
   const observed = (value: number) => (value > 0 ? ms(value) : '–');
   const found = (page: BenchPage) => {
     const counts = (r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.mentions);
-    return counts.includes(null) ? 'refused' : String(median(counts.map((count) => count ?? 0)));
+    return counts.includes(null) ? 'failed' : String(median(counts.map((count) => count ?? 0)));
   };
 
+  const firstCells = (page: BenchPage) => [page.label, kb(page.chars), found(page), ms(figure(r, page, 'floor', scriptTime)), ms(figure(r, page, 'ours', scriptTime))];
   const loadRows = r.pages.map((page) => [
-    page.label,
-    kb(page.chars),
-    found(page),
-    ms(figure(r, page, 'floor', scriptTime)),
-    ms(figure(r, page, 'ours', scriptTime)),
+    ...firstCells(page),
     `**${ratio(pageRatio(page))}**`,
     `${ms(figure(r, page, 'floor', (load) => load.longestScriptTask))} / ${ms(figure(r, page, 'ours', (load) => load.longestScriptTask))} (max ${ms(longestOurs(page))})`,
     String(figure(r, page, 'ours', (load) => load.taskCount)),
   ]);
+  const hostileRows = r.hostile.map((page) => [...firstCells(page), ms(longestOurs(page))]);
+  const longestHostile = Math.max(...r.hostile.map(longestOurs));
   const detailRows = r.pages.map((page) => {
     const three = (pick: (load: LoadResult) => number, show = ms) =>
       (['none', 'floor', 'ours'] as const).map((variant) => show(figure(r, page, variant, pick))).join(' / ');
@@ -149,6 +150,7 @@ export function renderResults(r: Results): string {
       `longest task running the script: ${ms(typicalOnLargest)} ms (median run), ${ms(longestOnLargest)} ms (worst run)`,
       verdict(longestOnLargest <= TARGETS.longestTask),
     ],
+    ['(beyond the target) no task over the same on hostile pages', `${ms(longestHostile)} ms (worst run)`, verdict(longestHostile <= TARGETS.longestTask)],
     [`content script ≤ ${TARGETS.gzipKb} KB gzipped`, `${gzipKb.toFixed(1)} KB`, verdict(gzipKb <= TARGETS.gzipKb)],
   ];
 
@@ -183,8 +185,9 @@ whose first script was the content script's counts whole: it holds loading the s
 promise continuations, and the garbage collection and style work it causes inside those tasks.
 A task the page started, in which the content script's mutation observer then ran, counts only
 for the samples taken in the content script (the page's own work is not the script's). The ratio is this extension's over the
-floor's. "Found" is the number of passages this extension flagged, or "refused" when the
-background did not accept its report (the badge and popup then show nothing for the page).
+floor's. "Found" is the number of passages this extension flagged, or "failed" when the
+scan failed or the background did not accept its report (the badge and popup then show nothing
+for the page).
 
 ${table(['page', 'text', 'found', 'floor, ms', 'this, ms', 'ratio', 'longest task, ms: floor / this (max of runs)', 'tasks'], loadRows)}
 
@@ -202,6 +205,17 @@ Details, medians for no extension / the floor / this extension:
 - **Style + layout** is CDP RecalcStyleDuration + LayoutDuration over the whole load.
 
 ${table(['page', 'ScriptDuration, ms', 'sampled script, ms (floor / this)', 'longest task on the page, ms (observer)', 'style + layout, ms'], detailRows)}
+
+## Hostile pages
+
+Pages no news site would serve, but any page can be: each pushes one step of the script far past
+what news holds. Every paragraph flagged (every passage analysed, every mention marked); one
+passage longer than all the text the script reads (6 million characters); words the gate stops
+at all through one passage. The script may take longer on them, but must not hold the page up:
+the figure that matters is the longest task. "Found" counts the mentions reported, at most the
+first 500. Medians of ${r.loads.get(r.hostile[0]?.path ?? '')?.get('ours')?.length ?? 0} runs; the longest task is the worst run's.
+
+${table(['page', 'text', 'found', 'floor, ms', 'this, ms', 'longest task, ms'], hostileRows)}
 
 ## Fixed costs, on the ${fixed.label} page
 

@@ -14,7 +14,7 @@ import { compareBuilds } from './compare';
 import { appendInBatches } from './dynamic';
 import { writeBenchExtensions } from './extensions';
 import { BLANK_PATH, blankUrl, timeMessages, timeStartParts } from './fixed-costs';
-import { articlePage } from './pages';
+import { articlePage, hostilePages } from './pages';
 import { popupFirstContent } from './popup';
 import { median, renderResults, type BenchPage, type Results } from './report';
 
@@ -32,6 +32,8 @@ const SIZES = [
   { label: '1 MB', chars: 1_000_000 },
   { label: '5 MB', chars: 5_000_000 },
 ];
+/** Hostile pages take seconds to build and load: fewer runs, the floor and this extension only. */
+const HOSTILE_RUNS = QUICK ? 2 : 3;
 const DYNAMIC = { batches: 20, perBatch: 50 };
 const DETECTOR_MB = [1, 10, 50];
 /** The whole bench should take a few minutes; past this something is stuck. */
@@ -50,6 +52,14 @@ function servePages(server: FixtureServer): BenchPage[] {
       return { label: `${label}${mentions ? ', with mentions' : ''}`, size: label, path, chars: page.chars, mentions };
     }),
   );
+}
+
+function serveHostilePages(server: FixtureServer): BenchPage[] {
+  return hostilePages().map(({ label, slug, html, chars }) => {
+    const path = `/bench/hostile/${slug}`;
+    server.route(path, html);
+    return { label, size: 'hostile', path, chars, mentions: true };
+  });
 }
 
 const urlOf = (page: BenchPage) => `https://${HOST}${page.path}`;
@@ -72,7 +82,7 @@ async function main(): Promise<void> {
   const server = await startFixtureServer();
   if (COMPARE !== undefined) {
     try {
-      await compareBuilds(server, servePages(server), COMPARE, RUNS);
+      await compareBuilds(server, [...servePages(server), ...serveHostilePages(server)], COMPARE, RUNS);
     } finally {
       await server.close();
     }
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
   const variants = new Map<VariantName, Variant>();
   try {
     const pages = servePages(server);
+    const hostile = serveHostilePages(server);
     for (const name of ['none', 'floor', 'loaded', 'ours'] as const) {
       const variant = await launchVariant(name, server, extensions);
       await observeLongTasks(variant);
@@ -93,20 +104,28 @@ async function main(): Promise<void> {
     const fixedPage = smallPages.find((page) => page.mentions)!;
 
     // Runs go round the pages and variants, so that a slow spell on the machine hits them all.
-    const loads = new Map(pages.map((page) => [page.path, new Map<VariantName, LoadResult[]>()]));
+    const loads = new Map([...pages, ...hostile].map((page) => [page.path, new Map<VariantName, LoadResult[]>()]));
+    const measure = async (page: BenchPage, name: VariantName) => {
+      const byVariant = loads.get(page.path)!;
+      byVariant.set(name, [...(byVariant.get(name) ?? []), await measureLoad(variant(name), urlOf(page))]);
+    };
     for (let run = 1; run <= RUNS; run++) {
       log(`page loads, run ${run} of ${RUNS}`);
       for (const page of pages) {
         const names: VariantName[] = page === fixedPage ? ['none', 'floor', 'ours', 'loaded'] : ['none', 'floor', 'ours'];
-        for (const name of names) {
-          const byVariant = loads.get(page.path)!;
-          byVariant.set(name, [...(byVariant.get(name) ?? []), await measureLoad(variant(name), urlOf(page))]);
-        }
+        for (const name of names) await measure(page, name);
+      }
+    }
+
+    for (let run = 1; run <= HOSTILE_RUNS; run++) {
+      log(`hostile pages, run ${run} of ${HOSTILE_RUNS}`);
+      for (const page of hostile) {
+        for (const name of ['floor', 'ours'] as const) await measure(page, name);
       }
     }
 
     if (QUICK) {
-      printSummary(pages, loads);
+      printSummary([...pages, ...hostile], loads);
       return;
     }
 
@@ -150,6 +169,7 @@ async function main(): Promise<void> {
       loadAverage: loadAverage!,
       runs: RUNS,
       pages,
+      hostile,
       loads,
       fixedPage,
       startParts,
