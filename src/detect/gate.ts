@@ -1,4 +1,4 @@
-import { anyCasePattern, foldCase, normalise, phraseSource, SHARED_TERMS, type AnyCasePattern } from './lexicon';
+import { anyCasePattern, foldCase, normalise, phraseSource, SHARED_TERMS, WORD_GAP, type AnyCasePattern } from './lexicon';
 
 /**
  * The gate: a first look at a page's text, far cheaper than finding every phrase.
@@ -15,6 +15,10 @@ import { anyCasePattern, foldCase, normalise, phraseSource, SHARED_TERMS, type A
  * never turns away a passage the detector would flag on its own.
  */
 
+/**
+ * The gate's patterns, made at build time. Between words they hold a space where the lexicon's
+ * patterns hold `WORD_GAP`: written out, the gap would be a sixth of the content script's size.
+ */
 export interface GateSources {
   /** Stems of the phrases that start an NHS side or name a topic. */
   page: string;
@@ -52,7 +56,7 @@ export function gateStems(phrases: readonly string[]): string[] {
 
 /** The gate's patterns for the topics' names (`TopicVocabulary.terms.names`). */
 export function gateSources(names: readonly string[]): GateSources {
-  const sourceOf = (phrases: readonly string[]) => alternation(phrases.map((phrase) => phraseSource(normalise(phrase))));
+  const sourceOf = (phrases: readonly string[]) => alternation(phrases.map((phrase) => phraseSource(normalise(phrase), ' ')));
   const weak = sourceOf(SHARED_TERMS.nhs);
   const data = sourceOf(SHARED_TERMS.data);
   // A strong phrase that holds an NHS word and a data word ("patient data") passes as those two:
@@ -89,9 +93,10 @@ export function createGate(sources: GateSources): Gate {
   const page = new RegExp(sources.page, 'giu');
   // How far a match can reach past the place it starts: the longest stem.
   const reach = Math.max(...sources.page.split('|').map((stem) => stem.replace(/\\/g, '').length)) - 1;
-  const strong = anyCasePattern(sources.strong, 'u');
-  const weak = anyCasePattern(sources.weak, 'u');
-  const data = anyCasePattern(sources.data, 'u');
+  const pattern = (source: string) => anyCasePattern(source.replaceAll(' ', WORD_GAP), 'u');
+  const strong = pattern(sources.strong);
+  const weak = pattern(sources.weak);
+  const data = pattern(sources.data);
   const nhsWords = new Set(sources.nhsWords);
   const holds = (pattern: AnyCasePattern, text: string, folded: string | null) =>
     folded === null ? pattern.unfolded().test(text) : pattern.folded.test(folded);

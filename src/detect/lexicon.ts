@@ -68,26 +68,29 @@ export function normalise(phrase: string): string {
   return phrase.toLowerCase().replace(/[’‘`]/g, "'").replace(/[\s\u00a0\-‐‑–]+/g, ' ').trim();
 }
 
+/** What the space between two words of a phrase matches: any run of spaces and hyphens. */
+export const WORD_GAP = '[\\s\\u00a0\\-‐‑–]+';
+
 /**
  * One phrase as a regex source: spaces and hyphens between words match any run of either,
  * apostrophes match either form. Literals only, so matching stays linear (no nested quantifiers).
  */
-export function phraseSource(phrase: string): string {
-  return keySource(isAcronym(phrase) ? phrase : normalise(phrase));
+export function phraseSource(phrase: string, gap = WORD_GAP): string {
+  return keySource(isAcronym(phrase) ? phrase : normalise(phrase), gap);
 }
 
 /** `phraseSource` of a phrase already in its lexicon form (normalised, or an acronym). */
-function keySource(key: string): string {
+function keySource(key: string, gap = WORD_GAP): string {
   return key
     .split(' ')
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
-    .join('[\\s\\u00a0\\-‐‑–]+');
+    .join(gap);
 }
 
 /** One pattern for distinct phrase keys, longest first, so "NHS Digital" wins over "NHS" at the same place. */
 function alternationSource(keys: string[]): string | null {
   if (keys.length === 0) return null;
-  const body = [...keys].sort((a, b) => b.length - a.length).map(keySource).join('|');
+  const body = [...keys].sort((a, b) => b.length - a.length).map((key) => keySource(key)).join('|');
   return `(?<!${LETTER_OR_DIGIT})(?:${body})(?!${LETTER_OR_DIGIT})`;
 }
 

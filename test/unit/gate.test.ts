@@ -20,7 +20,7 @@ const passage = fc
   .array(
     fc.oneof(
       fc.constantFrom(...phrasesOf('name', 'partner', 'cue', 'nhs-data', 'nhs', 'data', 'sharing')).chain(anyCase),
-      fc.constantFrom(' ', ' ', ', ', '. ', '-', "'", '’', ' the ', ' said on Tuesday ', 'NHS', ' Home Office '),
+      fc.constantFrom(' ', ' ', ', ', '. ', '-', '\u00a0', '‑', ' – ', "'", '’', ' the ', ' said on Tuesday ', 'NHS', ' Home Office '),
       fc.string({ maxLength: 6 }),
     ),
     { maxLength: 14 },
@@ -81,6 +81,14 @@ describe('the gate', () => {
     }
     expect(gate.maySeed('Hospital records were passed on.')).toBe(true);
     expect(gate.maySeed('The care.data scheme closed.')).toBe(true);
+  });
+
+  it('takes any run of spaces and hyphens between the words of a phrase, as the lexicon does', () => {
+    for (const gap of [' ', '  ', '\u00a0', '-', '‑', ' – ']) {
+      const text = `The Federated${gap}Data${gap}Platform went live.`;
+      expect(analyse(text)?.hits.map((hit) => hit.term)).toContain('federated data platform');
+      expect(gate.maySeed(text)).toBe(true);
+    }
   });
 
   it('knows a hit that is an NHS word on its own from one that may start a strong phrase', () => {
