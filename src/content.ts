@@ -20,6 +20,14 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './s
 
 /** Text beyond this is not read; the popup says the scan was capped. */
 const MAX_CHARS = 6_000_000;
+/** Phrases marked at most: a page flagged all through (a dump, a feed of the same story) is not marked all through. */
+const MAX_MARKS = 5000;
+/**
+ * At most this much, summed over the marks, of the length of the text node each mark is in. The
+ * browser paints a mark in a line that does not wrap (a log or a JSON file shown raw) at a cost of
+ * the line's length: 450 marks in a 50,000-character line held the page up for a second.
+ */
+const MAX_MARKED_LENGTH = 1_000_000;
 /** Quiet time after a page change before reading it, and after a wholesale change. */
 const BATCH_DELAY_MS = 250;
 const WHOLESALE_DELAY_MS = 1000;
@@ -175,16 +183,24 @@ function start(settings: Settings): void {
     await slicer.maybeYield();
     mentions = found;
     slots = seen;
-    marks = mentions.flatMap((m) =>
-      m.phrases.flatMap((p) => {
-        const range = rangeIn(seen[m.block]!, p.start, p.end);
-        return range ? [{ range, topic: m.topic }] : [];
-      }),
-    );
-    showMarks();
-    await slicer.maybeYield();
     // The popup lists the first ones of a page with very many; the popup's indexes stay the same.
     const reported = mentions.slice(0, MAX_REPORTED_MENTIONS);
+    // Marked: what the popup lists, up to MAX_MARKS phrases (each mark costs every hover a look).
+    const marked: Mark[] = [];
+    let markedLength = 0;
+    for (const mention of reported) {
+      for (const phrase of mention.phrases) {
+        if (marked.length === MAX_MARKS || markedLength > MAX_MARKED_LENGTH) break;
+        const range = rangeIn(seen[mention.block]!, phrase.start, phrase.end);
+        if (!range) continue;
+        markedLength += (range.startContainer as Text).length;
+        if (markedLength <= MAX_MARKED_LENGTH) marked.push({ range, topic: mention.topic });
+      }
+      await slicer.maybeYield();
+    }
+    marks = marked;
+    showMarks();
+    await slicer.maybeYield();
     const report: PageReportMessage = {
       mentions: reported.map((m) => summarise(seen[m.block]!.text, m)),
       truncated: tracker.truncated,
@@ -233,7 +249,7 @@ function start(settings: Settings): void {
     if (pageKey() !== page) return onNavigation();
     const changes = records.filter((record) => !isOwn(record));
     if (changes.length === 0) return;
-    pending.push(...changes);
+    pending = pending.concat(changes);
     // At most one batch per delay, even while a feed keeps growing.
     if (timer === undefined) schedule(applyPending, BATCH_DELAY_MS);
   }

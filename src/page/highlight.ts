@@ -8,12 +8,19 @@ interface HighlightRegistry {
   set(name: string, highlight: unknown): void;
   delete(name: string): boolean;
 }
-type HighlightConstructor = new (...ranges: Range[]) => unknown;
+type HighlightConstructor = new () => { add(range: Range): void };
 
 function highlightApi(): { registry: HighlightRegistry; Highlight: HighlightConstructor } | null {
   const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
   const Highlight = (globalThis as unknown as { Highlight?: HighlightConstructor }).Highlight;
   return registry && Highlight ? { registry, Highlight } : null;
+}
+
+/** The ranges added one by one: spread as arguments, a few hundred thousand overflow the stack. */
+function highlightOf(Highlight: HighlightConstructor, ranges: readonly Range[]): unknown {
+  const highlight = new Highlight();
+  for (const range of ranges) highlight.add(range);
+  return highlight;
 }
 
 function randomName(): string {
@@ -69,14 +76,14 @@ export function createHighlighter(): Highlighter {
         return;
       }
       adoptSheet();
-      found.registry.set(markName, new found.Highlight(...ranges));
+      found.registry.set(markName, highlightOf(found.Highlight, ranges));
     },
     flash(range) {
       const found = ready();
       if (!found) return;
       adoptSheet();
       clearTimeout(flashTimer);
-      found.registry.set(flashName, new found.Highlight(range));
+      found.registry.set(flashName, highlightOf(found.Highlight, [range]));
       flashTimer = setTimeout(() => {
         found.registry.delete(flashName);
         flashTimer = undefined;

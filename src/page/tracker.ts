@@ -120,7 +120,7 @@ export class PageTracker {
       for (const run of runs) {
         const passages = await this.#markGated(read, run, seeds, slicer);
         if (run.from > 0 && passages[0]) this.#breaks.add(passages[0]);
-        this.passages.push(...passages);
+        for (const passage of passages) this.passages.push(passage);
       }
       this.#openEnd = runs[runs.length - 1]!.to < nodes;
       return !this.#gatedNearUnbuilt();
@@ -258,11 +258,11 @@ export class PageTracker {
 
     const fresh: Passage[] = [];
     const budget = this.#budget();
-    for (const block of blocks) fresh.push(...(await extractPassages(block, budget, slicer, { shallow: true })));
+    // Pushed one by one: spread as arguments, a root of a few hundred thousand passages overflows the stack.
+    for (const block of blocks) for (const passage of await extractPassages(block, budget, slicer, { shallow: true })) fresh.push(passage);
     for (const root of roots) {
-      const passages = await extractPassages(root, budget, slicer, { range: this.#range });
       // Text directly in an inline root belongs to the enclosing block, re-read above.
-      fresh.push(...passages.filter((passage) => root.contains(passage.element)));
+      for (const passage of await extractPassages(root, budget, slicer, { range: this.#range })) if (root.contains(passage.element)) fresh.push(passage);
     }
     this.truncated = this.truncated || budget.truncated;
     let readAgain = false;

@@ -70,6 +70,36 @@ describe('robustness in Chromium', () => {
     await page.close();
   });
 
+  /** Ranges registered with CSS.highlights, as the page itself sees them. */
+  const markedRanges = (page: Page) => page.evaluate(() => [...CSS.highlights.values()].reduce((sum, h) => sum + h.size, 0));
+
+  it('reports and marks a page where every one of 30,000 paragraphs is flagged, marking at most 5,000 phrases', async () => {
+    const { page, tabId, errors } = await open('/flagged-throughout', `<p>${RELEVANT}</p>`.repeat(30_000));
+    const state = await reported(tabId, 60_000);
+    expect(state.report.mentions).toHaveLength(500);
+    expect(await badgeText(browser, tabId)).toBe('500');
+    const marked = await markedRanges(page);
+    expect(marked).toBeGreaterThan(500);
+    expect(marked).toBeLessThanOrEqual(5000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reports lines that do not wrap, flagged all through, and marks them only as far as the browser can paint them', async () => {
+    // The browser paints each mark in a line at a cost of the line's length.
+    const line = (chars: number) => `${RELEVANT} `.repeat(Math.ceil(chars / (RELEVANT.length + 1)));
+    const { page, tabId, errors } = await open('/long-lines', `<pre>${line(20_000)}</pre><pre>${line(2_000_000)}</pre>`);
+    const state = await reported(tabId, 60_000);
+    expect(state.report.mentions.length).toBeGreaterThan(1);
+    // The short line gets 1,000,000 / 20,000 marks at most, the long one none.
+    const marked = await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h] as Range[]).map((range) => range.startContainer.textContent!.length));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.length).toBeLessThanOrEqual(50);
+    expect(marked.every((length) => length < 100_000)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('walks a tree 10,000 elements deep without overflowing, and reads on past it', async () => {
     // Chromium itself cannot lay out a tree this deep, so it sits in a display:none container;
     // the scan still walks all of it (hidden passages are read, then not counted) to reach the end.
