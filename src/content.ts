@@ -3,7 +3,7 @@
  * turned highlights off) and reports to the background; then follows the page's changes in
  * batches. Kept small and free of the polyfill: it uses the native runtime API directly.
  */
-import { analyseBlock, findMentions, type BlockAnalysis } from './detect/detector';
+import { analyseBlock, mentionSteps, type BlockAnalysis } from './detect/detector';
 import { createGate } from './detect/gate';
 import { lexiconFrom, type Lexicon } from './detect/lexicon';
 import { claimContext, summarise } from './detect/summary';
@@ -14,7 +14,7 @@ import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
-import { createSlicer, type Slicer } from './page/slices';
+import { createSlicer, runSteps, type Slicer } from './page/slices';
 import { besideUnbuilt, PageTracker, type Tracked } from './page/tracker';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
 
@@ -83,15 +83,14 @@ function start(settings: Settings): void {
   let card: HoverCard | null = null;
   let marks: Mark[] = [];
   let highlights = settings.highlights;
-  // Compiled the first time a passage passes the gate: most pages never need it.
+  // Compiled the first time a passage passes the gate (`publish`): most pages never need it.
   let lexicon: Lexicon | null = null;
-  const compiledLexicon = () => (lexicon ??= lexiconFrom(__PDC_LEXICON__));
   // A passage is analysed once; the tracker replaces the passages a change touches.
   const analyses = new WeakMap<Passage, BlockAnalysis | null>();
   const analyse = (passage: Passage): BlockAnalysis | null => {
     let analysis = analyses.get(passage);
     if (analysis === undefined) {
-      analysis = analyseBlock(compiledLexicon(), passage.text, { start: 0, end: passage.text.length, role: 'main' });
+      analysis = analyseBlock(lexicon!, passage.text, { start: 0, end: passage.text.length, role: 'main' });
       // Placement is costly to check, so only passages with a topic phrase are looked at.
       if (analysis && (!isShown(passage.element) || isPeripheral(passage.element))) analysis = null;
       analyses.set(passage, analysis);
@@ -169,15 +168,18 @@ function start(settings: Settings): void {
     for (let index = 0; index < seen.length; index++) if (seen[index]?.gated) gated.push(index);
     // Compiling the lexicon takes a few milliseconds: in a slice before the analyses, not in theirs.
     if (!lexicon && gated.length > 0) {
-      compiledLexicon();
+      lexicon = lexiconFrom(__PDC_LEXICON__);
       await slicer.maybeYield();
     }
-    const found = findMentions({
-      count: seen.length,
-      gated,
-      analyse: (index) => (seen[index] ? analyse(seen[index]) : null),
-      block: (index) => ({ start: 0, end: seen[index]?.text.length ?? 0, role: 'main' }),
-    });
+    const found = await runSteps(
+      mentionSteps({
+        count: seen.length,
+        gated,
+        analyse: (index) => (seen[index] ? analyse(seen[index]) : null),
+        block: (index) => ({ start: 0, end: seen[index]?.text.length ?? 0, role: 'main' }),
+      }),
+      slicer,
+    );
     // A topic lent along a run of passages may go on past those built: build them all.
     if (found.some((mention) => besideUnbuilt(seen, mention.block))) return readAll(true);
     await slicer.maybeYield();

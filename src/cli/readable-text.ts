@@ -3,7 +3,7 @@
  * uses, run over a DOM parsed without scripts or network, minus navigation, asides and footers.
  */
 import { Window } from 'happy-dom';
-import { blocksFromPlainText } from '../detect/blocks';
+import { blocksFromPlainText, cutIntoPieces } from '../detect/blocks';
 import type { TextBlock } from '../detect/types';
 import { articleDate } from '../page/article-date';
 import { extractPassages } from '../page/extract';
@@ -46,7 +46,8 @@ export async function readableTextOfHtml(html: string): Promise<ReadableText> {
         parts.push(SEPARATOR);
         length += SEPARATOR.length;
       }
-      blocks.push({ start: length, end: length + passage.text.length, role: 'main' });
+      // Cut where the content script cuts it, so that both find the same.
+      blocks.push(...cutIntoPieces({ start: length, end: length + passage.text.length, role: 'main' }, passage.text));
       parts.push(passage.text);
       length += passage.text.length;
     }
@@ -60,5 +61,6 @@ export async function readableTextOfHtml(html: string): Promise<ReadableText> {
 export function readableTextOfPlainText(text: string): ReadableText {
   const truncated = text.length > MAX_CHARS;
   const kept = truncated ? text.slice(0, MAX_CHARS) : text;
-  return { text: kept, blocks: blocksFromPlainText(kept), truncated };
+  const blocks = blocksFromPlainText(kept).flatMap((block) => cutIntoPieces(block, kept.slice(block.start, block.end)));
+  return { text: kept, blocks, truncated };
 }

@@ -36,3 +36,34 @@ export function blocksFromPlainText(text: string): TextBlock[] {
   });
   return blocks;
 }
+
+/** Characters analysed as one passage at most: a longer one (a log, a text file shown raw) is cut into pieces. */
+export const PIECE_CHARS = 1 << 16;
+
+/**
+ * Where a passage's text is cut into pieces of PIECE_CHARS at most: after the last white space in
+ * each piece's last thousand characters, or at its very end where there is none. Analysed whole,
+ * a passage that long holds a page up for hundreds of milliseconds and its mention is all of it.
+ * A phrase across a cut goes unseen.
+ */
+export function pieceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let from = 0; text.length - from > PIECE_CHARS; from = ends[ends.length - 1]!) {
+    const end = from + PIECE_CHARS;
+    const space = text.slice(end - 1000, end).search(/\s\S*$/);
+    ends.push(space < 0 ? end : end - 999 + space);
+  }
+  ends.push(text.length);
+  return ends;
+}
+
+/** A block as the pieces its text (`text`, the block's own) is cut into. */
+export function cutIntoPieces(block: TextBlock, text: string): TextBlock[] {
+  const pieces: TextBlock[] = [];
+  let start = block.start;
+  for (const end of pieceEnds(text)) {
+    pieces.push({ start, end: block.start + end, role: block.role });
+    start = block.start + end;
+  }
+  return pieces;
+}

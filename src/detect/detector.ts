@@ -141,9 +141,12 @@ const ARTICLE_CONFIDENCE = 0.5;
  * NHS or to sharing: economy news is full of such words, and a page can move on to it.
  */
 function pointsToTopic(hits: readonly Hit[], cues: readonly Hit[]): boolean {
-  const at = (hit: Hit) => (other: Hit) => other.start === hit.start && other.end === hit.end;
-  if (!cues.every((cue) => hits.some((hit) => hit.kind === 'data' && at(cue)(hit)))) return true;
-  return hits.some((hit) => !cues.some(at(hit)) && hit.kind !== 'not-sharing');
+  // Sets of places, not a search of the hits for each cue: a long passage holds thousands of each.
+  const place = (hit: Hit) => `${hit.start}:${hit.end}`;
+  const dataPlaces = new Set(hits.filter((hit) => hit.kind === 'data').map(place));
+  if (!cues.every((cue) => dataPlaces.has(place(cue)))) return true;
+  const cuePlaces = new Set(cues.map(place));
+  return hits.some((hit) => !cuePlaces.has(place(hit)) && hit.kind !== 'not-sharing');
 }
 
 /**
@@ -177,15 +180,20 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
   for (let i = analyses.length - 1; i >= 0; i--) {
     for (let d = 1; d <= CONTEXT_REACH && i + d < analyses.length; d++) lend(i, i + d);
   }
+  // Per topic, the firm passages in order; a passage looks for the nearest by halving, as a page may hold thousands.
   const firm = new Map<string, number[]>();
   analyses.forEach((analysis, i) => {
     const verdict = analysis?.verdict;
-    if (verdict && verdict.confidence >= FIRM_CONFIDENCE) firm.set(verdict.topic, [...(firm.get(verdict.topic) ?? []), i]);
+    if (!verdict || verdict.confidence < FIRM_CONFIDENCE) return;
+    const at = firm.get(verdict.topic);
+    if (at) at.push(i);
+    else firm.set(verdict.topic, [i]);
   });
   analyses.forEach((analysis, i) => {
     if (!analysis || topicAt[i] !== null) return;
     for (const [topic, at] of firm) {
-      if (at.length < ARTICLE_TOPIC_MIN || !at.some((j) => Math.abs(j - i) <= ARTICLE_REACH)) continue;
+      const nearest = at[firstAtOrAfter(at, i - ARTICLE_REACH)];
+      if (at.length < ARTICLE_TOPIC_MIN || nearest === undefined || nearest > i + ARTICLE_REACH) continue;
       const cues = analysis.hits.filter((hit) => hit.topic === topic && hit.kind === 'cue');
       const support = analysis.hits.some((hit) => (hit.topic === topic && hit.kind === 'partner') || hit.kind === 'sharing') || differentCues(cues) > 1;
       if (cues.length === 0 || !support) continue;
@@ -231,26 +239,48 @@ export interface PassageSource {
  * over the analysed passages alone, with every gap longer than any rule reaches cut to FAR.
  */
 export function findMentions(source: PassageSource): Mention[] {
+  const steps = mentionSteps(source);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `findMentions` in steps: it pauses after each passage analysed (a long passage is a step of
+ * its own), so that a caller with a page to keep responsive can give it a turn in between.
+ */
+export function* mentionSteps(source: PassageSource): Generator<void, Mention[]> {
   const analyses = new Map<number, BlockAnalysis | null>();
   const analysed = (index: number): boolean => {
     if (index < 0 || index >= source.count || analyses.has(index)) return false;
     analyses.set(index, source.analyse(index));
     return true;
   };
-  for (const index of source.gated) analysed(index);
+  for (const index of source.gated) {
+    analysed(index);
+    yield;
+  }
   for (const [index, analysis] of [...analyses]) {
     if (!analysis?.verdict) continue;
     for (let d = 1; d <= ARTICLE_REACH; d++) {
-      analysed(index - d);
-      analysed(index + d);
+      if (analysed(index - d)) yield;
+      if (analysed(index + d)) yield;
     }
   }
   for (;;) {
     const mentions = compactMentions(analyses, source);
     let grew = false;
     for (const { block } of mentions) {
-      if (analysed(block - 1)) grew = true;
-      if (analysed(block + 1)) grew = true;
+      // On along a run of passages that hold topic phrases, as each may lend to the next:
+      // one round for the run, not a round for each of its passages.
+      for (const step of [-1, 1]) {
+        for (let index = block + step; analysed(index); index += step) {
+          grew = true;
+          yield;
+          if (!analyses.get(index)) break;
+        }
+      }
     }
     if (!grew) return mentions;
   }

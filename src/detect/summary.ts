@@ -9,12 +9,22 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** What the background and popup get of a mention: the passage as readable text, not page nodes. */
 export function summarise(text: string, mention: Mention): MentionSummary {
-  const passage = collapse(text.slice(mention.start, mention.end));
-  const phrases = [...new Set(mention.phrases.map((p) => collapse(text.slice(p.start, p.end))))].slice(0, PHRASE_LIMIT);
+  // Collapsed only as far as the summary reaches: a passage may be 65,536 characters long, and a
+  // page may report 500. What collapses to more than the limit starts as the whole would.
+  let passage = '';
+  for (let end = mention.start, size = 4 * PASSAGE_LIMIT; passage.length <= PASSAGE_LIMIT && end < mention.end; size *= 2) {
+    end = Math.min(mention.end, mention.start + size);
+    passage = collapse(text.slice(mention.start, end));
+  }
+  const phrases = new Set<string>();
+  for (const phrase of mention.phrases) {
+    if (phrases.size === PHRASE_LIMIT) break;
+    phrases.add(collapse(text.slice(phrase.start, phrase.end)));
+  }
   return {
     topic: mention.topic,
     passage: passage.length > PASSAGE_LIMIT ? `${passage.slice(0, PASSAGE_LIMIT - 1)}…` : passage,
-    phrases,
+    phrases: [...phrases],
     confidence: mention.confidence,
   };
 }

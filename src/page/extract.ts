@@ -1,3 +1,4 @@
+import { pieceEnds } from '../detect/blocks';
 import type { Slicer } from './slices';
 
 /**
@@ -358,6 +359,24 @@ function passageOf(read: PageText, element: Element, indexes: readonly number[],
  */
 export async function extractPassages(root: Element, budget: ReadBudget, slicer: Slicer, options: ReadOptions = {}): Promise<Passage[]> {
   return groupPassages(await readText(root, budget, slicer, options), new Places(root), slicer, options);
+}
+
+/**
+ * A passage as the pieces the detector analyses one by one (`pieceEnds`): each with the nodes its
+ * text is in, the first of which may start before it.
+ */
+export function piecesOf(passage: Passage): Passage[] {
+  const { element, nodes, starts } = passage;
+  let from = 0;
+  let first = 0;
+  return pieceEnds(passage.text).map((to) => {
+    while (first + 1 < nodes.length && starts[first + 1]! <= from) first++;
+    let last = first;
+    while (last + 1 < nodes.length && starts[last + 1]! < to) last++;
+    const piece = { element, text: passage.text.slice(from, to), nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((start) => start - from) };
+    from = to;
+    return piece;
+  });
 }
 
 /** Index of the node holding `offset` (binary search over node starts). */

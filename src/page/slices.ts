@@ -23,3 +23,12 @@ export function createSlicer(budgetMs = 8, signal?: AbortSignal): Slicer {
     },
   };
 }
+
+/** Runs `steps` to their end, giving the page a turn between two of them whenever the slice's time is up. */
+export async function runSteps<T>(steps: Generator<void, T>, slicer: Slicer): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() > slicer.deadline()) await slicer.maybeYield();
+  }
+}

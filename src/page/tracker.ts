@@ -12,7 +12,8 @@
  */
 import { FAR } from '../detect/detector';
 import type { Gate } from '../detect/gate';
-import { blockOf, extractPassages, groupNodes, isBlock, isInSkipped, nodeEnd, passageAround, Places, readText, type GroupedNodes, type PageText, type Passage, type ReadBudget } from './extract';
+import { PIECE_CHARS } from '../detect/blocks';
+import { blockOf, extractPassages, groupNodes, isBlock, isInSkipped, nodeEnd, passageAround, piecesOf, Places, readText, type GroupedNodes, type PageText, type Passage, type ReadBudget } from './extract';
 import type { Slicer } from './slices';
 
 export interface Tracked extends Passage {
@@ -178,7 +179,13 @@ export class PageTracker {
       runs.push({ ...window, passages: cut(grouped.passages), firsts: cut(grouped.firsts), lasts: cut(grouped.lasts) });
     }
     // A seed's passage longer than the nodes around it was cut: it is not built, so build them all.
-    const built = (seed: number) => runs.some((run) => run.firsts.some((first, k) => first <= seed && seed <= run.lasts[k]!));
+    // Seeds and passages are both in order: one walk through each, as a page may hold thousands.
+    const [firsts, lasts] = [runs.flatMap((run) => run.firsts), runs.flatMap((run) => run.lasts)];
+    let k = 0;
+    const built = (seed: number) => {
+      while (k < lasts.length && lasts[k]! < seed) k++;
+      return firsts[k]! <= seed;
+    };
     return seeds.every(built) ? runs : null;
   }
 
@@ -198,10 +205,15 @@ export class PageTracker {
       while (seed < seeds.length && seeds[seed]! < first) seed++;
       const holdsSeed = seed < seeds.length && seeds[seed]! <= last;
       const joined = nodeEnd(read, last) - read.starts[first]! !== passage.text.length;
-      // Marked in place: the passages are new, and a copy of each costs on a large page.
-      marked.push(Object.assign(passage, { gated: holdsSeed || (joined && this.#gate.maySeed(passage.text)) }));
+      for (const piece of this.#cut(passage, holdsSeed || (joined && this.#gate.maySeed(passage.text)))) marked.push(piece);
     }
     return marked;
+  }
+
+  /** The passage, marked in place (a copy of each costs on a large page), or its pieces when it is too long to analyse whole. */
+  #cut(passage: Passage, gated: boolean): Tracked[] {
+    if (passage.text.length <= PIECE_CHARS) return [Object.assign(passage, { gated })];
+    return piecesOf(passage).map((piece) => Object.assign(piece, { gated: gated && this.#gate.maySeed(piece.text) }));
   }
 
   /**
@@ -268,10 +280,11 @@ export class PageTracker {
     let readAgain = false;
     for (const passage of fresh) {
       this.chars += passage.text.length;
-      const tracked = Object.assign(passage, { gated: this.#gate.maySeed(passage.text) });
-      // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
-      // gated one needs the passages around it, which were never built.
-      if (!this.#insertInOrder(tracked)) readAgain ||= tracked.gated;
+      for (const tracked of this.#cut(passage, this.#gate.maySeed(passage.text))) {
+        // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
+        // gated one needs the passages around it, which were never built.
+        if (!this.#insertInOrder(tracked)) readAgain ||= tracked.gated;
+      }
     }
     // Read the page once and build every passage: a page that grows (a live blog, a feed) grows
     // where none were built, and is then followed piece by piece, not read again each time.

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+/** Passages too long to analyse whole, cut into pieces: where, and what the pieces hold. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import raw from '../../src/data/dataset.json';
+import { parseDataset } from '../../src/data/schema';
+import { cutIntoPieces, PIECE_CHARS, pieceEnds } from '../../src/detect/blocks';
+import { analyseBlock, findMentions, mentionSteps, type PassageSource } from '../../src/detect/detector';
+import { createGate, gateSources } from '../../src/detect/gate';
+import { buildLexicon } from '../../src/detect/lexicon';
+import { extractPassages, piecesOf, rangeIn } from '../../src/page/extract';
+import { NO_YIELD } from '../../src/page/slices';
+import { PageTracker } from '../../src/page/tracker';
+import { readableTextOfPlainText } from '../../src/cli/readable-text';
+
+const topics = parseDataset(raw).topics;
+const lexicon = buildLexicon(topics);
+const gate = createGate(gateSources(topics.flatMap((topic) => topic.terms.names)));
+const RELEVANT = "NHS Digital passed patients' addresses to the Home Office under the memorandum of understanding.";
+
+/** Text of words and white space, some of it long runs of either. */
+const longText = fc
+  .array(fc.oneof(fc.constantFrom('word ', 'x', '\n', '  '), fc.string({ maxLength: 3 }).map((s) => s.repeat(3000))), { maxLength: 120 })
+  .map((parts) => parts.join('').repeat(4));
+
+describe('pieceEnds', () => {
+  it('leaves a passage of PIECE_CHARS or fewer whole', () => {
+    expect(pieceEnds('')).toEqual([0]);
+    expect(pieceEnds('a b'.padEnd(PIECE_CHARS, 'c'))).toEqual([PIECE_CHARS]);
+  });
+
+  it('cuts longer ones into pieces of PIECE_CHARS at most that cover it, after white space where there is some near the end of a piece', () => {
+    fc.assert(
+      fc.property(longText, (text) => {
+        const ends = pieceEnds(text);
+        expect(ends.at(-1)).toBe(text.length);
+        let from = 0;
+        for (const end of ends) {
+          if (text.length > 0) expect(end).toBeGreaterThan(from);
+          expect(end - from).toBeLessThanOrEqual(PIECE_CHARS);
+          if (end < text.length) {
+            const nearEnd = text.slice(from + PIECE_CHARS - 1000, from + PIECE_CHARS);
+            // After the last white space near the piece's end, or at the end itself when there is none.
+            if (/\s/.test(nearEnd)) expect(/\s/.test(text[end - 1]!) && !/\s/.test(text.slice(end, from + PIECE_CHARS))).toBe(true);
+            else expect(end - from).toBe(PIECE_CHARS);
+          }
+          from = end;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('cuts a block of the scan command the same way, end to end', () => {
+    const text = `${'word '.repeat(40_000)}`;
+    const blocks = cutIntoPieces({ start: 10, end: 10 + text.length, role: 'main' }, text);
+    expect(blocks.map((block) => block.end - 10)).toEqual(pieceEnds(text));
+    expect(blocks[0]!.start).toBe(10);
+    blocks.slice(1).forEach((block, k) => expect(block.start).toBe(blocks[k]!.end));
+    expect(readableTextOfPlainText(text).blocks).toHaveLength(blocks.length);
+  });
+});
+
+describe('piecesOf', () => {
+  it('gives pieces whose text is the passage, each with the nodes it is in, ranges and all', async () => {
+    // Nodes either side of the cuts, and one node across two of them.
+    const nodes = ['short ', 'word '.repeat(20_000), '<b>bold</b> ', 'word '.repeat(30_000), `${RELEVANT} `];
+    document.body.innerHTML = `<pre>${nodes.join('')}</pre>`;
+    const [passage] = await extractPassages(document.body, { remaining: 1e7, truncated: false }, NO_YIELD);
+    const pieces = piecesOf(passage!);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((piece) => piece.text).join('')).toBe(passage!.text);
+    for (const piece of pieces) {
+      expect(piece.element).toBe(passage!.element);
+      expect(piece.starts[0]).toBeLessThanOrEqual(0);
+      expect(piece.starts.slice(1).every((start) => start > 0 && start < piece.text.length)).toBe(true);
+      // The start and end of each piece, marked on the page, are its own text.
+      for (const [start, end] of [[0, 12], [piece.text.length - 12, piece.text.length]] as const) {
+        expect(rangeIn(piece, start, end)!.toString()).toBe(piece.text.slice(start, end));
+      }
+    }
+  });
+});
+
+describe('PageTracker with a passage too long to analyse whole', () => {
+  it('holds its pieces as passages, each gated on its own text, and they cover the passage', async () => {
+    const filler = 'The council met to talk about bus lanes and the library. ';
+    const text = `${filler.repeat(2000)}${RELEVANT} ${filler.repeat(2000)}`;
+    document.body.innerHTML = `<pre>${text}</pre><p>${RELEVANT}</p>`;
+    const tracker = new PageTracker(() => document.body, gate, 1e7);
+    await tracker.readAll(NO_YIELD);
+    const [last, ...pieces] = [tracker.passages.at(-1)!, ...tracker.passages.slice(0, -1)];
+    expect(pieces.map((piece) => piece.text).join('')).toBe(text);
+    expect(pieces.length).toBe(pieceEnds(text).length);
+    expect(pieces.map((piece) => piece.gated)).toEqual(pieces.map((piece) => piece.text.includes(RELEVANT)));
+    expect(pieces.some((piece) => piece.gated)).toBe(true);
+    expect(last.text).toBe(RELEVANT);
+    expect(tracker.chars).toBe(text.length + RELEVANT.length);
+  });
+});
+
+describe('mentionSteps', () => {
+  it('pauses after each passage it analyses, and finds what findMentions finds', () => {
+    const texts = [RELEVANT, 'Filler.', 'The memorandum of understanding was withdrawn.', RELEVANT, 'More filler.', 'Unrelated news.'];
+    let analysed = 0;
+    const source: PassageSource = {
+      count: texts.length,
+      gated: [0, 3],
+      analyse: (index) => {
+        analysed++;
+        return analyseBlock(lexicon, texts[index]!, { start: 0, end: texts[index]!.length, role: 'main' });
+      },
+      block: (index) => ({ start: 0, end: texts[index]!.length, role: 'main' }),
+    };
+    const steps = mentionSteps(source);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      pauses++;
+      expect(analysed).toBeLessThanOrEqual(pauses);
+    }
+    expect(analysed).toBeGreaterThan(2);
+    const mentions = step.value;
+    expect(mentions.map((mention) => mention.block)).toEqual([0, 2, 3]);
+    expect(findMentions(source)).toEqual(mentions);
+  });
+});
