@@ -101,7 +101,7 @@ export function renderResults(r: Results): string {
     ['this extension, whole run', ms(figure(r, fixed, 'ours', scriptTime))],
     ['of which: loading the content script (parse, compile, evaluate; started nothing)', ms(figure(r, fixed, 'loaded', scriptTime))],
     ["of which: the gate's first look at a passage (its patterns, made at build time, compiled)", part((t) => t.firstGate)],
-    ['of which: compiling the lexicon (`lexiconFrom`, from data the build works out; only on a page with a passage past the gate)', part((t) => t.compileLexicon)],
+    ['of which: compiling the lexicon (`lexiconFrom`, from data the build works out, which the background sends; only on a page with a passage past the gate)', part((t) => t.compileLexicon)],
     ['of which: first scan with the lexicon (compiles its regexes)', part((t) => t.firstScan)],
     ['a later scan of the same sentence', part((t) => t.secondScan)],
     ["of which: the page's first report to the background: `sendMessage` call / round trip", message('first')],

@@ -8,7 +8,7 @@ import { createGate } from './detect/gate';
 import { lexiconFrom, type Lexicon } from './detect/lexicon';
 import { claimContext, summarise } from './detect/summary';
 import type { Mention } from './detect/types';
-import { call, fail, ok, parsePopupToContent, type ContentToBackground, type HoverCardText, type PageReportMessage, type Result, MAX_REPORTED_MENTIONS } from './messages';
+import { call, fail, ok, parseLexiconData, parsePopupToContent, type ContentToBackground, type HoverCardText, type PageReportMessage, type Result, MAX_REPORTED_MENTIONS } from './messages';
 import { articleDate } from './page/article-date';
 import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
@@ -83,7 +83,7 @@ function start(settings: Settings): void {
   let card: HoverCard | null = null;
   let marks: Mark[] = [];
   let highlights = settings.highlights;
-  // Compiled the first time a passage passes the gate (`publish`): most pages never need it.
+  // Asked for and compiled the first time a passage passes the gate (`publish`): most pages never need it.
   let lexicon: Lexicon | null = null;
   // A passage is analysed once; the tracker replaces the passages a change touches.
   const analyses = new WeakMap<Passage, BlockAnalysis | null>();
@@ -168,7 +168,9 @@ function start(settings: Settings): void {
     for (let index = 0; index < seen.length; index++) if (seen[index]?.gated) gated.push(index);
     // Compiling the lexicon takes a few milliseconds: in a slice before the analyses, not in theirs.
     if (!lexicon && gated.length > 0) {
-      lexicon = lexiconFrom(__PDC_LEXICON__);
+      const data = parseLexiconData(await call<ContentToBackground, 'lexicon'>(send, 'lexicon', {}));
+      if (!data) throw new Error('No lexicon');
+      lexicon = lexiconFrom(data);
       await slicer.maybeYield();
     }
     const found = await runSteps(

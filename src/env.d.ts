@@ -4,7 +4,7 @@ import type { GateSources } from './detect/gate';
 import type { LexiconData } from './detect/lexicon';
 
 declare global {
-  /** The detection vocabulary (detect/lexicon.ts), worked out from the dataset at build time (vite.config.ts). */
+  /** The detection vocabulary (detect/lexicon.ts), worked out from the dataset at build time (vite.config.ts); the background sends it to the content script. */
   const __PDC_LEXICON__: LexiconData;
   /** The gate's patterns (detect/gate.ts), derived from the dataset's vocabulary at build time. */
   const __PDC_GATE__: GateSources;

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Claim } from './claims/types';
+import type { LexiconData } from './detect/lexicon';
 import { RUN_MODES, type RunMode } from './settings';
 
 /** The most passages one page reports; a page with more (a huge feed) reports its first ones. */
@@ -86,6 +87,11 @@ export interface ContentToBackground {
   'hover-card-text': { payload: { topic: string }; response: HoverCardText | null };
   /** The hover card's "details": open the popup's view of this tab in a tab of its own. */
   'open-details': { payload: { topic: string }; response: null };
+  /**
+   * The detector's vocabulary, asked for the first time a page has a passage past the gate: most
+   * pages never need it, and carried in the content script it would be an eighth of its size.
+   */
+  lexicon: { payload: Record<string, never>; response: LexiconData };
 }
 
 /** Popup and options pages → background. */
@@ -117,6 +123,7 @@ const ContentToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('page-report'), payload: PageReportMessageSchema }),
   v.object({ type: v.literal('hover-card-text'), payload: TopicPayloadSchema }),
   v.object({ type: v.literal('open-details'), payload: TopicPayloadSchema }),
+  v.object({ type: v.literal('lexicon'), payload: v.strictObject({}) }),
 ]);
 const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('get-tab-state'), payload: TabIdSchema }),
@@ -147,6 +154,13 @@ export function parsePopupToContent(message: unknown): Envelope<PopupToContent> 
   const { index } = payload;
   if (type === 'show-mention' && keys.length === 1 && Number.isInteger(index) && (index as number) >= 0) return { type, payload: { index: index as number } };
   return null;
+}
+
+/** The background's reply to `lexicon`, checked by hand as `parsePopupToContent` is: lists of strings only. */
+export function parseLexiconData(value: unknown): LexiconData | null {
+  const isStrings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (!isRecord(value) || !isStrings(value.topics) || !isRecord(value.meanings) || !Object.values(value.meanings).every(isStrings)) return null;
+  return value as unknown as LexiconData;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -90,6 +90,8 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
       const { language } = await loadSettings();
       return ok(hoverCardText(request.payload.topic, resolveLanguage(language)));
     }
+    case 'lexicon':
+      return ok(__PDC_LEXICON__);
     case 'open-details': {
       const popup = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
       const url = `${browser.runtime.getURL(popup)}?tab=${tabId}#${encodeURIComponent(request.payload.topic)}`;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { call, fail, ok, parseContentToBackground, parsePageToBackground, parsePopupToContent, type PageToBackground } from '../../src/messages';
+import raw from '../../src/data/dataset.json';
+import { parseDataset } from '../../src/data/schema';
+import { lexiconData } from '../../src/detect/lexicon';
+import { call, fail, ok, parseContentToBackground, parseLexiconData, parsePageToBackground, parsePopupToContent, type PageToBackground } from '../../src/messages';
 
 const context = { text: 'NHS Digital shared addresses.', blocks: [{ start: 0, end: 29 }], passages: [{ topic: 'home-office-mou', block: 0 }] };
 const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital shared addresses.', phrases: ['NHS Digital'], confidence: 0.9 }], truncated: false, chars: 120, context };
@@ -41,6 +44,16 @@ describe('message validation', () => {
     ['null', null],
   ])('rejects a content-script message with %s', (_case, message) => {
     expect(parseContentToBackground(message)).toBeNull();
+  });
+
+  it('takes the lexicon from the background as lists of strings, and nothing else', () => {
+    expect(parseContentToBackground({ type: 'lexicon', payload: {} })).toEqual({ type: 'lexicon', payload: {} });
+    expect(parseContentToBackground({ type: 'lexicon', payload: { topic: 'gpdpr' } })).toBeNull();
+    const data = lexiconData(parseDataset(raw).topics);
+    expect(parseLexiconData(JSON.parse(JSON.stringify(data)))).toEqual(data);
+    for (const bad of [null, [], 'x', { topics: ['a'] }, { topics: 'a', meanings: {} }, { topics: ['a'], meanings: { nhs: 'NHS' } }, { topics: ['a'], meanings: { nhs: ['NHS', 1] } }, { topics: [2], meanings: {} }]) {
+      expect(parseLexiconData(bad)).toBeNull();
+    }
   });
 
   it('accepts each run mode from the pages, and nothing else', () => {
