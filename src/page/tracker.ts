@@ -152,7 +152,8 @@ export class PageTracker {
       // Most hits are NHS words alone ("hospital"): then only a data word can make a seed.
       let nhsWordsOnly = true;
       for (let h = k; h <= last && nhsWordsOnly; h++) nhsWordsOnly = this.#gate.nhsWordAt(read.text, hits[h]!);
-      if (this.#gate.maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
+      // A passage to be cut into pieces is not looked through whole here: each piece is analysed in a step of its own.
+      if (passage.text.length > PIECE_CHARS || this.#gate.maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
     }
     return seeds;
   }
@@ -210,10 +211,13 @@ export class PageTracker {
     return marked;
   }
 
-  /** The passage, marked in place (a copy of each costs on a large page), or its pieces when it is too long to analyse whole. */
+  /**
+   * The passage, marked in place (a copy of each costs on a large page), or its pieces when it is
+   * too long to analyse whole. The pieces are gated as the passage is: looking through each here
+   * would be one long step, and analysing one that holds nothing costs a step of its own.
+   */
   #cut(passage: Passage, gated: boolean): Tracked[] {
-    if (passage.text.length <= PIECE_CHARS) return [Object.assign(passage, { gated })];
-    return piecesOf(passage).map((piece) => Object.assign(piece, { gated: gated && this.#gate.maySeed(piece.text) }));
+    return (passage.text.length > PIECE_CHARS ? piecesOf(passage) : [passage]).map((piece) => Object.assign(piece, { gated }));
   }
 
   /**
