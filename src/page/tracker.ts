@@ -206,18 +206,20 @@ export class PageTracker {
       while (seed < seeds.length && seeds[seed]! < first) seed++;
       const holdsSeed = seed < seeds.length && seeds[seed]! <= last;
       const joined = nodeEnd(read, last) - read.starts[first]! !== passage.text.length;
-      for (const piece of this.#cut(passage, holdsSeed || (joined && this.#gate.maySeed(passage.text)))) marked.push(piece);
+      this.#cut(passage, holdsSeed || (joined && this.#gate.maySeed(passage.text)), marked);
     }
     return marked;
   }
 
   /**
-   * The passage, marked in place (a copy of each costs on a large page), or its pieces when it is
-   * too long to analyse whole. The pieces are gated as the passage is: looking through each here
-   * would be one long step, and analysing one that holds nothing costs a step of its own.
+   * Adds the passage to `into`, marked in place (a copy of each costs on a large page), or its
+   * pieces when it is too long to analyse whole. The pieces are gated as the passage is: looking
+   * through each here would be one long step, and analysing one that holds nothing costs a step
+   * of its own.
    */
-  #cut(passage: Passage, gated: boolean): Tracked[] {
-    return (passage.text.length > PIECE_CHARS ? piecesOf(passage) : [passage]).map((piece) => Object.assign(piece, { gated }));
+  #cut(passage: Passage, gated: boolean, into: Tracked[]): void {
+    if (passage.text.length <= PIECE_CHARS) into.push(Object.assign(passage, { gated }));
+    else for (const piece of piecesOf(passage)) into.push(Object.assign(piece, { gated }));
   }
 
   /**
@@ -259,14 +261,14 @@ export class PageTracker {
     // Roots inside other roots are read with them; a node added, then moved, is read once.
     const unique = [...new Set(addedRoots)];
     const roots = unique.filter((root) => !unique.some((other) => other !== root && other.contains(root)) && !isInSkipped(root));
-    const blocks = [...dirtyBlocks].filter((block) => block.isConnected && !isInSkipped(block));
+    // Passages inside an added root (a block moved into it, or added and then filled) are read with
+    // the root. A set of the roots' elements keeps this in proportion to what was added, not to the page.
+    const inRoots = new Set<Element>(roots);
+    if (dirtyBlocks.size > 0) for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
+    const blocks = [...dirtyBlocks].filter((block) => block.isConnected && !inRoots.has(block) && !isInSkipped(block));
 
     // Only added nodes (a feed growing): no passage changed, as a block moved into a root was removed first.
     if (dirtyBlocks.size > 0 || removed) {
-      // Passages inside an added root (a block moved into it) are read again with the root. A set
-      // of the roots' elements keeps this check in proportion to what was added, not to the page.
-      const inRoots = new Set<Element>(roots);
-      for (const root of roots) for (const element of root.querySelectorAll('*')) inRoots.add(element);
       this.#removeStale(
         (passage) => dirtyBlocks.has(passage.element) || inRoots.has(passage.element) || (removed && !passage.element.isConnected),
       );
@@ -282,13 +284,16 @@ export class PageTracker {
     }
     this.truncated = this.truncated || budget.truncated;
     let readAgain = false;
+    const tracked: Tracked[] = [];
     for (const passage of fresh) {
       this.chars += passage.text.length;
-      for (const tracked of this.#cut(passage, this.#gate.maySeed(passage.text))) {
-        // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
-        // gated one needs the passages around it, which were never built.
-        if (!this.#insertInOrder(tracked)) readAgain ||= tracked.gated;
-      }
+      // As in the full read, a passage to be cut into pieces is not looked through whole.
+      this.#cut(passage, passage.text.length > PIECE_CHARS || this.#gate.maySeed(passage.text), tracked);
+    }
+    for (const passage of tracked) {
+      // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
+      // gated one needs the passages around it, which were never built.
+      if (!this.#insertInOrder(passage)) readAgain ||= passage.gated;
     }
     // Read the page once and build every passage: a page that grows (a live blog, a feed) grows
     // where none were built, and is then followed piece by piece, not read again each time.

@@ -173,6 +173,20 @@ describe('PageTracker', () => {
     expect(texts(byRange.passages)).toEqual(['first one', 'two', 'New', 'three and four', 'last']);
   });
 
+  it('reads a block added and then filled in the same batch once', async () => {
+    page('<p>first</p><div id="feed"></div>');
+    const tracker = await track();
+    expect(
+      await mutate(tracker, () => {
+        const block = document.createElement('p');
+        document.getElementById('feed')!.append(block);
+        block.append('added ', 'then filled');
+        block.insertAdjacentHTML('beforeend', '<p>inside</p>');
+      }),
+    ).toBe(true);
+    expect(texts(tracker.passages)).toEqual(['first', 'added then filled', 'inside']);
+  });
+
   it('adds appended passages in document order and re-reads only what changed', async () => {
     page('<p id="a">first</p><ul id="feed"><li>one</li></ul><p id="z">last</p>');
     const tracker = await track();

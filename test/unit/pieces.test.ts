@@ -108,6 +108,26 @@ describe('PageTracker with a passage too long to analyse whole', () => {
   });
 });
 
+describe('PageTracker following a page that adds a passage too long to analyse whole', () => {
+  it('puts its pieces in order where the passage goes, gated', async () => {
+    document.body.innerHTML = `<p>${RELEVANT}</p><div id="feed"></div><p>${RELEVANT} Last.</p>`;
+    const tracker = new PageTracker(() => document.body, gate, 1e7);
+    await tracker.readAll(NO_YIELD);
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const text = `${'Weather and bus news. '.repeat(8000)}${RELEVANT} ${'More about the buses. '.repeat(8000)}`;
+    document.getElementById('feed')!.innerHTML = `<pre>${text}</pre>`;
+    expect(await tracker.apply(observer.takeRecords(), NO_YIELD)).toBe(true);
+    observer.disconnect();
+    const texts = tracker.passages.map((passage) => passage.text);
+    expect(texts[0]).toBe(RELEVANT);
+    expect(texts.at(-1)).toBe(`${RELEVANT} Last.`);
+    expect(texts.slice(1, -1).join('')).toBe(text);
+    expect(texts.length - 2).toBe(pieceEnds(text).length);
+    expect(tracker.passages.slice(1, -1).every((piece) => piece.gated)).toBe(true);
+  });
+});
+
 describe('mentionSteps', () => {
   it('pauses after each passage it analyses, and finds what findMentions finds', () => {
     const texts = [RELEVANT, 'Filler.', 'The memorandum of understanding was withdrawn.', RELEVANT, 'More filler.', 'Unrelated news.'];
