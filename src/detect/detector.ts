@@ -248,7 +248,8 @@ export function findMentions(source: PassageSource): Mention[] {
 
 /**
  * `findMentions` in steps: it pauses after each passage analysed (a long passage is a step of
- * its own), so that a caller with a page to keep responsive can give it a turn in between.
+ * its own) and after each look over all of them, so that a caller with a page to keep responsive
+ * can give it a turn in between.
  */
 export function* mentionSteps(source: PassageSource): Generator<void, Mention[]> {
   const analyses = new Map<number, BlockAnalysis | null>();
@@ -270,6 +271,8 @@ export function* mentionSteps(source: PassageSource): Generator<void, Mention[]>
   }
   for (;;) {
     const mentions = compactMentions(analyses, source);
+    // A step of its own too: over thousands of analysed passages it is one of the longest.
+    yield;
     let grew = false;
     for (const { block } of mentions) {
       // On along a run of passages that hold topic phrases, as each may lend to the next:
