@@ -253,7 +253,9 @@ function start(settings: Settings): void {
     if (pageKey() !== page) return onNavigation();
     const changes = records.filter((record) => !isOwn(record));
     if (changes.length === 0) return;
-    pending = pending.concat(changes);
+    // One by one: a copy of the whole batch on each callback grows with the batch, and spread
+    // as arguments a callback of a few hundred thousand records overflows the stack.
+    for (const change of changes) pending.push(change);
     // At most one batch per delay, even while a feed keeps growing.
     if (timer === undefined) schedule(applyPending, BATCH_DELAY_MS);
   }
