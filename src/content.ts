@@ -264,9 +264,14 @@ function start(settings: Settings): void {
     const mention = mentions[index];
     const passage = mention && slots[mention.block];
     if (!mention || !passage?.element.isConnected) return false;
-    passage.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // A piece of a long passage may lie far from its element's middle: the page goes to its first phrase.
+    const phrase = mention.phrases[0];
+    const first = passage.offset && phrase && rangeIn(passage, phrase.start, phrase.end);
+    if (first) scrollBy({ top: first.getBoundingClientRect().top - innerHeight / 2, behavior: 'smooth' });
+    else passage.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
     const range = rangeIn(passage, 0, passage.text.length);
-    if (range) highlighter.flash(range);
+    // Not in a text node so long that a line of it that does not wrap would cost every paint (MAX_MARKED_LENGTH).
+    if (range && (range.startContainer as Text).length <= MAX_MARKED_LENGTH) highlighter.flash(range);
     return true;
   }
 

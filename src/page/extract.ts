@@ -11,6 +11,8 @@ export interface Passage {
   nodes: Text[];
   /** Where each node starts in `text`. */
   starts: number[];
+  /** For a piece of a longer passage (`piecesOf`): where it starts in that passage's text. */
+  offset?: number;
 }
 
 /** How much more text may be read; shared across calls so incremental reads respect the cap. */
@@ -373,7 +375,7 @@ export function piecesOf(passage: Passage): Passage[] {
     while (first + 1 < nodes.length && starts[first + 1]! <= from) first++;
     let last = first;
     while (last + 1 < nodes.length && starts[last + 1]! < to) last++;
-    const piece = { element, text: passage.text.slice(from, to), nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((start) => start - from) };
+    const piece = { element, text: passage.text.slice(from, to), nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((start) => start - from), offset: from };
     from = to;
     return piece;
   });

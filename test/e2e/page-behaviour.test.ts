@@ -126,6 +126,31 @@ describe('page behaviour in Chromium', () => {
     await close(page);
   });
 
+  it('scrolls to the phrase when the passage shown is a piece of a long one, far from its middle', async () => {
+    const filler = (lines: number) => 'A line of the log about buses and the weather, nothing more.\n'.repeat(lines);
+    const relevant = "NHS Digital passed patients' addresses to the Home Office under the memorandum of understanding.";
+    server.route('/log', `<!doctype html><html lang="en"><head><title>log</title></head><body><pre>${filler(1800)}${relevant}\n${filler(500)}</pre></body></html>`);
+    const { page, tabId } = await open('/log');
+    await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
+    const relevantTop = () =>
+      page.evaluate((text) => {
+        const node = document.querySelector('pre')!.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(node, node.data.indexOf(text));
+        range.setEnd(node, node.data.indexOf(text) + 11);
+        return range.getBoundingClientRect().top;
+      }, relevant);
+    expect(await relevantTop()).toBeGreaterThan(await page.evaluate(() => innerHeight));
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    await popup.getByRole('button', { name: 'Show on page' }).first().click();
+    await page.bringToFront();
+    const viewport = await page.evaluate(() => innerHeight);
+    await waitFor(relevantTop, (top) => top >= 0 && top < viewport);
+    await popup.close();
+    await close(page);
+  });
+
   it('shows a hover card in a closed shadow root over a marked phrase, and removes it after', async () => {
     const { page, tabId } = await open('/article');
     await waitFor(() => badgeText(browser, tabId), (text) => text !== '');

@@ -70,7 +70,10 @@ describe('piecesOf', () => {
     const pieces = piecesOf(passage!);
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.map((piece) => piece.text).join('')).toBe(passage!.text);
+    let offset = 0;
     for (const piece of pieces) {
+      expect(piece.offset).toBe(offset);
+      offset += piece.text.length;
       expect(piece.element).toBe(passage!.element);
       expect(piece.starts[0]).toBeLessThanOrEqual(0);
       expect(piece.starts.slice(1).every((start) => start > 0 && start < piece.text.length)).toBe(true);
