@@ -262,12 +262,15 @@ export function* mentionSteps(source: PassageSource): Generator<void, Mention[]>
     analysed(index);
     yield;
   }
+  // Pauses also where nothing new is analysed: on a page flagged all through, these loops alone
+  // look up hundreds of thousands of neighbours.
   for (const [index, analysis] of [...analyses]) {
     if (!analysis?.verdict) continue;
     for (let d = 1; d <= ARTICLE_REACH; d++) {
       if (analysed(index - d)) yield;
       if (analysed(index + d)) yield;
     }
+    yield;
   }
   for (;;) {
     const mentions = compactMentions(analyses, source);
@@ -284,6 +287,7 @@ export function* mentionSteps(source: PassageSource): Generator<void, Mention[]>
           if (!analyses.get(index)) break;
         }
       }
+      yield;
     }
     if (!grew) return mentions;
   }
