@@ -152,8 +152,7 @@ export class PageTracker {
       // Most hits are NHS words alone ("hospital"): then only a data word can make a seed.
       let nhsWordsOnly = true;
       for (let h = k; h <= last && nhsWordsOnly; h++) nhsWordsOnly = this.#gate.nhsWordAt(read.text, hits[h]!);
-      // A passage to be cut into pieces is not looked through whole here: each piece is analysed in a step of its own.
-      if (passage.text.length > PIECE_CHARS || this.#gate.maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
+      if (this.#maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
     }
     return seeds;
   }
@@ -209,6 +208,14 @@ export class PageTracker {
       this.#cut(passage, holdsSeed || (joined && this.#gate.maySeed(passage.text)), marked);
     }
     return marked;
+  }
+
+  /**
+   * The gate's `maySeed`, but a passage to be cut into pieces passes without being looked through
+   * whole: that would be one long step, and each piece is analysed in a step of its own.
+   */
+  #maySeed(text: string, nhsWordsOnly = false): boolean {
+    return text.length > PIECE_CHARS || this.#gate.maySeed(text, nhsWordsOnly);
   }
 
   /**
@@ -287,8 +294,7 @@ export class PageTracker {
     const tracked: Tracked[] = [];
     for (const passage of fresh) {
       this.chars += passage.text.length;
-      // As in the full read, a passage to be cut into pieces is not looked through whole.
-      this.#cut(passage, passage.text.length > PIECE_CHARS || this.#gate.maySeed(passage.text), tracked);
+      this.#cut(passage, this.#maySeed(passage.text), tracked);
     }
     for (const passage of tracked) {
       // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
