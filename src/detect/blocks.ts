@@ -41,17 +41,38 @@ export function blocksFromPlainText(text: string): TextBlock[] {
 export const PIECE_CHARS = 1 << 16;
 
 /**
- * Where a passage's text is cut into pieces of PIECE_CHARS at most: after the last white space in
- * each piece's last thousand characters, or at its very end where there is none. Analysed whole,
- * a passage that long holds a page up for hundreds of milliseconds and its mention is all of it.
- * A phrase across a cut goes unseen.
+ * Where a piece may end, strongest first, and how far back from PIECE_CHARS each is looked for:
+ * after a blank line, after a sentence, after any white space. No phrase or sentence spans the
+ * first two, so a cut there loses nothing the detector would find.
+ */
+const PIECE_BREAKS: readonly [RegExp, number][] = [
+  [/\n[^\S\n]*\n/g, 4096],
+  [/[.!?]["'”’)\]]*\s/g, 4096],
+  [/\s/g, 1000],
+];
+
+/** Where the last match of `pattern` in text[from, to) ends, or -1. */
+function lastMatchEnd(text: string, from: number, to: number, pattern: RegExp): number {
+  const window = text.slice(from, to);
+  let end = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(window); m; m = pattern.exec(window)) end = from + m.index + m[0].length;
+  return end;
+}
+
+/**
+ * Where a passage's text is cut into pieces of PIECE_CHARS at most: at the strongest break near
+ * each piece's end (`PIECE_BREAKS`), or at its very end where there is none. Analysed whole, a
+ * passage that long holds a page up for hundreds of milliseconds and its mention is all of it.
+ * A phrase across a cut made at a space goes unseen.
  */
 export function pieceEnds(text: string): number[] {
   const ends: number[] = [];
   for (let from = 0; text.length - from > PIECE_CHARS; from = ends[ends.length - 1]!) {
     const end = from + PIECE_CHARS;
-    const space = text.slice(end - 1000, end).search(/\s\S*$/);
-    ends.push(space < 0 ? end : end - 999 + space);
+    let cut = -1;
+    for (const [pattern, reach] of PIECE_BREAKS) if (cut < 0) cut = lastMatchEnd(text, end - reach, end, pattern);
+    ends.push(cut < 0 ? end : cut);
   }
   ends.push(text.length);
   return ends;

@@ -20,7 +20,7 @@ const RELEVANT = "NHS Digital passed patients' addresses to the Home Office unde
 
 /** Text of words and white space, some of it long runs of either. */
 const longText = fc
-  .array(fc.oneof(fc.constantFrom('word ', 'x', '\n', '  '), fc.string({ maxLength: 3 }).map((s) => s.repeat(3000))), { maxLength: 120 })
+  .array(fc.oneof(fc.constantFrom('word ', 'x', '\n', '  ', '. ', 'end.\n', '\n \n', 'said.” '), fc.string({ maxLength: 3 }).map((s) => s.repeat(3000))), { maxLength: 120 })
   .map((parts) => parts.join('').repeat(4));
 
 describe('pieceEnds', () => {
@@ -29,7 +29,10 @@ describe('pieceEnds', () => {
     expect(pieceEnds('a b'.padEnd(PIECE_CHARS, 'c'))).toEqual([PIECE_CHARS]);
   });
 
-  it('cuts longer ones into pieces of PIECE_CHARS at most that cover it, after white space where there is some near the end of a piece', () => {
+  it('cuts longer ones into pieces of PIECE_CHARS at most that cover it, at the strongest break near the end of a piece', () => {
+    // Each break, with how far back from a piece's end it counts: blank line, sentence end, white space.
+    const breaks: [RegExp, number][] = [[/\n[^\S\n]*\n/, 4096], [/[.!?]["'”’)\]]*\s/, 4096], [/\s/, 1000]];
+    const endsWith = (pattern: RegExp, text: string) => new RegExp(`(?:${pattern.source})$`).test(text);
     fc.assert(
       fc.property(longText, (text) => {
         const ends = pieceEnds(text);
@@ -39,16 +42,33 @@ describe('pieceEnds', () => {
           if (text.length > 0) expect(end).toBeGreaterThan(from);
           expect(end - from).toBeLessThanOrEqual(PIECE_CHARS);
           if (end < text.length) {
-            const nearEnd = text.slice(from + PIECE_CHARS - 1000, from + PIECE_CHARS);
-            // After the last white space near the piece's end, or at the end itself when there is none.
-            if (/\s/.test(nearEnd)) expect(/\s/.test(text[end - 1]!) && !/\s/.test(text.slice(end, from + PIECE_CHARS))).toBe(true);
-            else expect(end - from).toBe(PIECE_CHARS);
+            const limit = from + PIECE_CHARS;
+            const found = breaks.find(([pattern, reach]) => pattern.test(text.slice(limit - reach, limit)));
+            if (!found) expect(end).toBe(limit);
+            else {
+              // Right after such a break, with none of its kind whole between the cut and the limit.
+              const [pattern, reach] = found;
+              expect(endsWith(pattern, text.slice(limit - reach, end))).toBe(true);
+              expect(pattern.test(text.slice(end, limit))).toBe(false);
+            }
           }
           from = end;
         }
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('cuts after a sentence rather than inside one, so a phrase at the limit stays in one piece', () => {
+    // "NHS Digital" would straddle the limit; a sentence ends 2,000 characters before it.
+    const before = 'word '.repeat((PIECE_CHARS - 2000) / 5 - 1) + 'end. ';
+    const text = before + 'x'.repeat(2000 - 6) + ' ' + RELEVANT + ' ' + 'word '.repeat(100);
+    expect(text.indexOf('NHS Digital')).toBeLessThan(PIECE_CHARS);
+    expect(text.indexOf('NHS Digital') + 'NHS Digital'.length).toBeGreaterThan(PIECE_CHARS - 5);
+    const ends = pieceEnds(text);
+    expect(ends[0]).toBe(before.length);
+    const pieces = ends.map((end, k) => text.slice(ends[k - 1] ?? 0, end));
+    expect(pieces.some((piece) => piece.includes('NHS Digital passed'))).toBe(true);
   });
 
   it('cuts a block of the scan command the same way, end to end', () => {
