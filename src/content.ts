@@ -14,6 +14,7 @@ import { rangeIn, type Passage } from './page/extract';
 import { createHighlighter } from './page/highlight';
 import { HoverCard, type Mark } from './page/hover-card';
 import { isPeripheral, isShown } from './page/placement';
+import { scrollRangeIntoView } from './page/scroll';
 import { createSlicer, runSteps, type Slicer } from './page/slices';
 import { besideUnbuilt, PageTracker, type Tracked } from './page/tracker';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsFrom, type Settings } from './settings';
@@ -267,7 +268,7 @@ function start(settings: Settings): void {
     // A piece of a long passage may lie far from its element's middle: the page goes to its first phrase.
     const phrase = mention.phrases[0];
     const first = passage.offset && phrase && rangeIn(passage, phrase.start, phrase.end);
-    if (first) scrollBy({ top: first.getBoundingClientRect().top - innerHeight / 2, behavior: 'smooth' });
+    if (first) scrollRangeIntoView(first);
     else passage.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
     const range = rangeIn(passage, 0, passage.text.length);
     // Not in a text node so long that a line of it that does not wrap would cost every paint (MAX_MARKED_LENGTH).

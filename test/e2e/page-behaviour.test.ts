@@ -126,27 +126,36 @@ describe('page behaviour in Chromium', () => {
     await close(page);
   });
 
-  it('scrolls to the phrase when the passage shown is a piece of a long one, far from its middle', async () => {
-    const filler = (lines: number) => 'A line of the log about buses and the weather, nothing more.\n'.repeat(lines);
-    const relevant = "NHS Digital passed patients' addresses to the Home Office under the memorandum of understanding.";
-    server.route('/log', `<!doctype html><html lang="en"><head><title>log</title></head><body><pre>${filler(1800)}${relevant}\n${filler(500)}</pre></body></html>`);
-    const { page, tabId } = await open('/log');
+  const logLine = 'A line of the log about buses and the weather, nothing more.\n';
+  const loggedMention = "NHS Digital passed patients' addresses to the Home Office under the memorandum of understanding.";
+  const log = `<pre>${logLine.repeat(1800)}${loggedMention}\n${logLine.repeat(500)}</pre>`;
+  // The same log on its own, and in a box of its own that scrolls, low down a page.
+  const logPages: [string, string][] = [
+    ['on its own', log],
+    ['in a box that scrolls', `<p style="height: 1500px">Above the box.</p><div id="box" style="height: 300px; overflow: auto">${log}</div>`],
+  ];
+  it.each(logPages)('scrolls to the phrase when the passage shown is a piece of a long one, far from its middle: log %s', async (name, body) => {
+    const path = `/log-${logPages.findIndex(([other]) => other === name)}`;
+    server.route(path, `<!doctype html><html lang="en"><head><title>log</title></head><body>${body}</body></html>`);
+    const { page, tabId } = await open(path);
     await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
-    const relevantTop = () =>
+    // The phrase's top, and the top and bottom of what shows of it: the window, within the box if any.
+    const placeOfPhrase = () =>
       page.evaluate((text) => {
         const node = document.querySelector('pre')!.firstChild as Text;
         const range = document.createRange();
         range.setStart(node, node.data.indexOf(text));
         range.setEnd(node, node.data.indexOf(text) + 11);
-        return range.getBoundingClientRect().top;
-      }, relevant);
-    expect(await relevantTop()).toBeGreaterThan(await page.evaluate(() => innerHeight));
+        const box = document.getElementById('box')?.getBoundingClientRect();
+        return { top: range.getBoundingClientRect().top, from: Math.max(0, box?.top ?? 0), to: Math.min(innerHeight, box?.bottom ?? innerHeight) };
+      }, loggedMention);
+    const shows = ({ top, from, to }: { top: number; from: number; to: number }) => top >= from && top < to;
+    expect(shows(await placeOfPhrase())).toBe(false);
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(browser, tabId));
     await popup.getByRole('button', { name: 'Show on page' }).first().click();
     await page.bringToFront();
-    const viewport = await page.evaluate(() => innerHeight);
-    await waitFor(relevantTop, (top) => top >= 0 && top < viewport);
+    await waitFor(placeOfPhrase, shows);
     await popup.close();
     await close(page);
   });
