@@ -249,10 +249,11 @@ export function passageAround(read: PageText, places: Places, index: number): { 
     else skipped.push(at);
   }
   const end = nodeEnd(read, last);
-  const inside = skipped.filter((at) => at > first && at < last);
-  if (inside.length === 0) return { text: read.text.slice(read.starts[first]!, end), end };
+  // A set: a long passage may hold thousands of skipped nodes.
+  const inside = new Set(skipped.filter((at) => at > first && at < last));
+  if (inside.size === 0) return { text: read.text.slice(read.starts[first]!, end), end };
   let text = '';
-  for (let at = first; at <= last; at++) if (!inside.includes(at)) text += nodeText(read, at);
+  for (let at = first; at <= last; at++) if (!inside.has(at)) text += nodeText(read, at);
   return { text, end };
 }
 
@@ -365,20 +366,20 @@ export async function extractPassages(root: Element, budget: ReadBudget, slicer:
 
 /**
  * A passage as the pieces the detector analyses one by one (`pieceEnds`): each with the nodes its
- * text is in, the first of which may start before it.
+ * text is in, the first of which may start before it. One at a time, as a caller may give the
+ * page a turn between two: a passage that long may have tens of thousands of nodes.
  */
-export function piecesOf(passage: Passage): Passage[] {
+export function* piecesOf(passage: Passage): Generator<Passage> {
   const { element, nodes, starts } = passage;
   let from = 0;
   let first = 0;
-  return pieceEnds(passage.text).map((to) => {
+  for (const to of pieceEnds(passage.text)) {
     while (first + 1 < nodes.length && starts[first + 1]! <= from) first++;
     let last = first;
     while (last + 1 < nodes.length && starts[last + 1]! < to) last++;
-    const piece = { element, text: passage.text.slice(from, to), nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((start) => start - from), offset: from };
+    yield { element, text: passage.text.slice(from, to), nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((start) => start - from), offset: from };
     from = to;
-    return piece;
-  });
+  }
 }
 
 /** Index of the node holding `offset` (binary search over node starts). */

@@ -152,7 +152,8 @@ export class PageTracker {
       // Most hits are NHS words alone ("hospital"): then only a data word can make a seed.
       let nhsWordsOnly = true;
       for (let h = k; h <= last && nhsWordsOnly; h++) nhsWordsOnly = this.#gate.nhsWordAt(read.text, hits[h]!);
-      if (this.#maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
+      // A passage to be cut into pieces passes unread: its pieces are gated one by one (`#cut`).
+      if (passage.text.length > PIECE_CHARS || this.#gate.maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
     }
     return seeds;
   }
@@ -205,28 +206,26 @@ export class PageTracker {
       while (seed < seeds.length && seeds[seed]! < first) seed++;
       const holdsSeed = seed < seeds.length && seeds[seed]! <= last;
       const joined = nodeEnd(read, last) - read.starts[first]! !== passage.text.length;
-      this.#cut(passage, holdsSeed || (joined && this.#gate.maySeed(passage.text)), marked);
+      await this.#cut(passage, () => holdsSeed || (joined && this.#gate.maySeed(passage.text)), marked, slicer);
     }
     return marked;
   }
 
   /**
-   * The gate's `maySeed`, but a passage to be cut into pieces passes without being looked through
-   * whole: that would be one long step, and each piece is analysed in a step of its own.
-   */
-  #maySeed(text: string, nhsWordsOnly = false): boolean {
-    return text.length > PIECE_CHARS || this.#gate.maySeed(text, nhsWordsOnly);
-  }
-
-  /**
    * Adds the passage to `into`, marked in place (a copy of each costs on a large page), or its
-   * pieces when it is too long to analyse whole. The pieces are gated as the passage is: looking
-   * through each here would be one long step, and analysing one that holds nothing costs a step
-   * of its own.
+   * pieces when it is too long to analyse whole. The detector analyses each piece as a passage of
+   * its own, so each is gated by its own text, in a step of its own: looked through whole, a
+   * passage that long would be one long step.
    */
-  #cut(passage: Passage, gated: boolean, into: Tracked[]): void {
-    if (passage.text.length <= PIECE_CHARS) into.push(Object.assign(passage, { gated }));
-    else for (const piece of piecesOf(passage)) into.push(Object.assign(piece, { gated }));
+  async #cut(passage: Passage, gated: () => boolean, into: Tracked[], slicer: Slicer): Promise<void> {
+    if (passage.text.length <= PIECE_CHARS) {
+      into.push(Object.assign(passage, { gated: gated() }));
+      return;
+    }
+    for (const piece of piecesOf(passage)) {
+      await slicer.maybeYield();
+      into.push(Object.assign(piece, { gated: this.#gate.maySeed(piece.text) }));
+    }
   }
 
   /**
@@ -294,7 +293,7 @@ export class PageTracker {
     const tracked: Tracked[] = [];
     for (const passage of fresh) {
       this.chars += passage.text.length;
-      this.#cut(passage, this.#maySeed(passage.text), tracked);
+      await this.#cut(passage, () => this.#gate.maySeed(passage.text), tracked, slicer);
     }
     for (const passage of tracked) {
       // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
