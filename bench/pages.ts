@@ -235,30 +235,42 @@ export interface HostilePage extends ArticlePage {
   slug: string;
 }
 
-/** `text` again and again, as paragraphs or as one `<pre>`, to about `targetChars` characters. */
-function repeatedPage(text: string, targetChars: number, asParagraphs: boolean): ArticlePage {
+/**
+ * `text` again and again, to about `targetChars` characters: as paragraphs; as the lines of one
+ * `<pre>`; or as lines of one `<pre>` each ending in a button (text never read, so the passage's
+ * words meet across it), after a flagged paragraph, so that the passages near it are built.
+ */
+function repeatedPage(text: string, targetChars: number, shape: 'paragraphs' | 'pre' | 'pre with buttons'): ArticlePage {
   const out = new Writer();
   out.open('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Dump</title></head>\n<body>\n');
-  if (!asParagraphs) out.open('<pre>');
-  while (out.chars < targetChars) {
-    if (asParagraphs) out.open('<p>');
-    out.text(text);
-    out.open(asParagraphs ? '</p>\n' : '\n');
+  if (shape === 'pre with buttons') {
+    out.open('<p>');
+    out.text(RELEVANT_PARAGRAPHS[0]!);
+    out.open('</p>\n');
   }
-  if (!asParagraphs) out.open('</pre>');
+  if (shape !== 'paragraphs') out.open('<pre>');
+  while (out.chars < targetChars) {
+    if (shape === 'paragraphs') out.open('<p>');
+    out.text(text);
+    out.open(shape === 'paragraphs' ? '</p>\n' : shape === 'pre' ? '\n' : '<button>Copy</button>\n');
+  }
+  if (shape !== 'paragraphs') out.open('</pre>');
   out.open('\n</body></html>\n');
   return { html: out.html.join(''), chars: out.chars };
 }
 
 /**
  * Pages that push each step past what news holds: every passage flagged, one passage far longer
- * than the text read (6 million characters), words the gate stops at everywhere in it.
+ * than the text read (6 million characters), words the gate stops at everywhere in it, and one
+ * long passage with text never read in every line, which the gate must look through as its
+ * words meet across the gaps.
  */
 export function hostilePages(): HostilePage[] {
   const relevant = RELEVANT_PARAGRAPHS.join(' ');
   return [
-    { label: '5 MB, every paragraph flagged', slug: 'every-paragraph', ...repeatedPage(relevant, 5_000_000, true) },
-    { label: '5 MB in one passage, flagged all through', slug: 'one-passage', ...repeatedPage(relevant, 5_000_000, false) },
-    { label: '20 MB in one passage of NHS and data words', slug: 'gate-words', ...repeatedPage('hospital records and patient data held by GP surgeries', 20_000_000, false) },
+    { label: '5 MB, every paragraph flagged', slug: 'every-paragraph', ...repeatedPage(relevant, 5_000_000, 'paragraphs') },
+    { label: '5 MB in one passage, flagged all through', slug: 'one-passage', ...repeatedPage(relevant, 5_000_000, 'pre') },
+    { label: '20 MB in one passage of NHS and data words', slug: 'gate-words', ...repeatedPage('hospital records and patient data held by GP surgeries', 20_000_000, 'pre') },
+    { label: '5 MB in one passage with a button in every line', slug: 'buttons', ...repeatedPage('A line of the log about the buses and the weather, nothing more.', 5_000_000, 'pre with buttons') },
   ];
 }
