@@ -152,7 +152,7 @@ export class PageTracker {
       // Most hits are NHS words alone ("hospital"): then only a data word can make a seed.
       let nhsWordsOnly = true;
       for (let h = k; h <= last && nhsWordsOnly; h++) nhsWordsOnly = this.#gate.nhsWordAt(read.text, hits[h]!);
-      // A passage to be cut into pieces passes unread: its pieces are gated one by one (`#cut`).
+      // A passage to be cut into pieces passes unread: its pieces are gated one by one (`#addPieces`).
       if (passage.text.length > PIECE_CHARS || this.#gate.maySeed(passage.text, nhsWordsOnly)) seeds.push(node);
     }
     return seeds;
@@ -206,22 +206,19 @@ export class PageTracker {
       while (seed < seeds.length && seeds[seed]! < first) seed++;
       const holdsSeed = seed < seeds.length && seeds[seed]! <= last;
       const joined = nodeEnd(read, last) - read.starts[first]! !== passage.text.length;
-      await this.#cut(passage, () => holdsSeed || (joined && this.#gate.maySeed(passage.text)), marked, slicer);
+      if (passage.text.length > PIECE_CHARS) await this.#addPieces(passage, marked, slicer);
+      // Marked in place: a copy of each costs on a large page.
+      else marked.push(Object.assign(passage, { gated: holdsSeed || (joined && this.#gate.maySeed(passage.text)) }));
     }
     return marked;
   }
 
   /**
-   * Adds the passage to `into`, marked in place (a copy of each costs on a large page), or its
-   * pieces when it is too long to analyse whole. The detector analyses each piece as a passage of
-   * its own, so each is gated by its own text, in a step of its own: looked through whole, a
-   * passage that long would be one long step.
+   * Adds the pieces of a passage too long to analyse whole to `into`. The detector analyses each
+   * piece as a passage of its own, so each is gated by its own text, in a step of its own: looked
+   * through whole, a passage that long would be one long step.
    */
-  async #cut(passage: Passage, gated: () => boolean, into: Tracked[], slicer: Slicer): Promise<void> {
-    if (passage.text.length <= PIECE_CHARS) {
-      into.push(Object.assign(passage, { gated: gated() }));
-      return;
-    }
+  async #addPieces(passage: Passage, into: Tracked[], slicer: Slicer): Promise<void> {
     for (const piece of piecesOf(passage)) {
       await slicer.maybeYield();
       into.push(Object.assign(piece, { gated: this.#gate.maySeed(piece.text) }));
@@ -293,7 +290,8 @@ export class PageTracker {
     const tracked: Tracked[] = [];
     for (const passage of fresh) {
       this.chars += passage.text.length;
-      await this.#cut(passage, () => this.#gate.maySeed(passage.text), tracked, slicer);
+      if (passage.text.length > PIECE_CHARS) await this.#addPieces(passage, tracked, slicer);
+      else tracked.push(Object.assign(passage, { gated: this.#gate.maySeed(passage.text) }));
     }
     for (const passage of tracked) {
       // Among passages never built, one that cannot be flagged on its own stays unbuilt; a
