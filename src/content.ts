@@ -193,6 +193,8 @@ function start(settings: Settings): void {
     // Marked: what the popup lists, up to MAX_MARKS phrases (each mark costs every hover a look).
     const marked: Mark[] = [];
     let markedLength = 0;
+    // Summed up in the same slices: on a page flagged all through, 500 summaries took 15 ms in one step.
+    const summaries: PageReportMessage['mentions'] = [];
     for (const mention of reported) {
       for (const phrase of mention.phrases) {
         if (marked.length === MAX_MARKS || markedLength > MAX_MARKED_LENGTH) break;
@@ -201,16 +203,11 @@ function start(settings: Settings): void {
         markedLength += (range.startContainer as Text).length;
         if (markedLength <= MAX_MARKED_LENGTH) marked.push({ range, topic: mention.topic });
       }
+      summaries.push(summarise(seen[mention.block]!.text, mention));
       await slicer.maybeYield();
     }
     marks = marked;
     showMarks();
-    // Summaries in slices too: on a page flagged all through, 500 of them took some 15 ms in one step.
-    const summaries: PageReportMessage['mentions'] = [];
-    for (const mention of reported) {
-      await slicer.maybeYield();
-      summaries.push(summarise(seen[mention.block]!.text, mention));
-    }
     await slicer.maybeYield();
     const report: PageReportMessage = {
       mentions: summaries,
