@@ -129,17 +129,19 @@ describe('page behaviour in Chromium', () => {
   const logLine = 'A line of the log about buses and the weather, nothing more.\n';
   const loggedMention = "NHS Digital passed patients' addresses to the Home Office under the memorandum of understanding.";
   const log = `<pre>${logLine.repeat(1800)}${loggedMention}\n${logLine.repeat(500)}</pre>`;
-  // The same log on its own, and in a box of its own that scrolls, low down a page.
+  // The same log on its own, and in a box of its own that scrolls, low down a page; and a log of
+  // one line that does not wrap, the mention far along it.
   const logPages: [string, string][] = [
     ['on its own', log],
     ['in a box that scrolls', `<p style="height: 1500px">Above the box.</p><div id="box" style="height: 300px; overflow: auto">${log}</div>`],
+    ['on one line', `<pre>${'buses and the weather today, '.repeat(3500)}${loggedMention} ${'More buses. '.repeat(50)}</pre>`],
   ];
   it.each(logPages)('scrolls to the phrase when the passage shown is a piece of a long one, far from its middle: log %s', async (name, body) => {
     const path = `/log-${logPages.findIndex(([other]) => other === name)}`;
     server.route(path, `<!doctype html><html lang="en"><head><title>log</title></head><body>${body}</body></html>`);
     const { page, tabId } = await open(path);
     await waitFor(() => badgeText(browser, tabId), (text) => text !== '');
-    // The phrase's top, and the top and bottom of what shows of it: the window, within the box if any.
+    // Where the phrase starts, and what shows of the page: the window, within the box if any.
     const placeOfPhrase = () =>
       page.evaluate((text) => {
         const node = document.querySelector('pre')!.firstChild as Text;
@@ -147,9 +149,11 @@ describe('page behaviour in Chromium', () => {
         range.setStart(node, node.data.indexOf(text));
         range.setEnd(node, node.data.indexOf(text) + 11);
         const box = document.getElementById('box')?.getBoundingClientRect();
-        return { top: range.getBoundingClientRect().top, from: Math.max(0, box?.top ?? 0), to: Math.min(innerHeight, box?.bottom ?? innerHeight) };
+        const { top, left } = range.getBoundingClientRect();
+        return { top, left, width: innerWidth, from: Math.max(0, box?.top ?? 0), to: Math.min(innerHeight, box?.bottom ?? innerHeight) };
       }, loggedMention);
-    const shows = ({ top, from, to }: { top: number; from: number; to: number }) => top >= from && top < to;
+    const shows = ({ top, left, width, from, to }: { top: number; left: number; width: number; from: number; to: number }) =>
+      top >= from && top < to && left >= 0 && left < width;
     expect(shows(await placeOfPhrase())).toBe(false);
     const popup = await browser.context.newPage();
     await popup.goto(popupUrl(browser, tabId));
