@@ -270,7 +270,7 @@ function start(settings: Settings): void {
     if (!mention || !passage?.element.isConnected) return false;
     // A piece of a long passage may lie far from its element's middle: the page goes to its first phrase.
     const phrase = mention.phrases[0];
-    const first = passage.offset && phrase && rangeIn(passage, phrase.start, phrase.end);
+    const first = passage.offset !== undefined && phrase && rangeIn(passage, phrase.start, phrase.end);
     if (first) scrollRangeIntoView(first);
     else passage.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
     const range = rangeIn(passage, 0, passage.text.length);
