@@ -26,6 +26,12 @@ export interface LoadCost {
   scriptTasks: number;
   /** The longest of those charges, ms. */
   longestScriptTask: number;
+  /** Garbage collection inside that task, when it is charged whole, ms: a collection the page's own heap needs lands in whatever task runs then. */
+  longestScriptTaskGc: number;
+  /** Garbage collection inside the tasks charged whole, ms. */
+  scriptTaskGc: number;
+  /** The longest major garbage collection on the page's main thread, in any task, ms. */
+  longestMajorGc: number;
   /** How many tasks the content script ran in. */
   taskCount: number;
   /** The longest task on the page's main thread, whatever ran in it, ms. */
@@ -90,36 +96,43 @@ function scriptSamples(profile: Profile): Sample[] {
   return samples;
 }
 
-/**
- * Top-level slices of work per renderer main thread, in time order: tasks, and the microtask
- * checkpoints Blink runs between them (where an extension's promise continuations can run).
- */
-function mainThreadTasks(events: TraceEvent[]): Map<string, TraceEvent[]> {
+/** Every complete slice per renderer main thread, in time order, outer slices before the slices inside them. */
+function mainThreadSlices(events: TraceEvent[]): Map<string, TraceEvent[]> {
   const mainThreads = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
-  const tasks = new Map<string, TraceEvent[]>();
+  const slices = new Map<string, TraceEvent[]>();
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
     if (event.ph !== 'X' || event.dur === undefined || !mainThreads.has(thread)) continue;
-    let list = tasks.get(thread);
-    if (!list) tasks.set(thread, (list = []));
+    let list = slices.get(thread);
+    if (!list) slices.set(thread, (list = []));
     list.push(event);
   }
-  for (const [thread, list] of tasks) {
-    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    // Keep the outermost slices only: what happens inside a task is part of it.
-    let end = -Infinity;
-    tasks.set(
-      thread,
-      list.filter((task) => {
-        if (task.ts < end) return false;
-        end = task.ts + task.dur!;
-        return true;
-      }),
-    );
-  }
-  return tasks;
+  for (const list of slices.values()) list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  return slices;
+}
+
+/**
+ * The top-level slices of one thread: tasks, and the microtask checkpoints Blink runs between
+ * them (where an extension's promise continuations can run).
+ */
+function topLevel(slices: TraceEvent[]): TraceEvent[] {
+  // Keep the outermost slices only: what happens inside a task is part of it.
+  let end = -Infinity;
+  return slices.filter((task) => {
+    if (task.ts < end) return false;
+    end = task.ts + task.dur!;
+    return true;
+  });
+}
+
+const GC_SLICES = new Set(['MajorGC', 'MinorGC']);
+
+/** Time spent collecting garbage inside a task, µs. */
+export function gcInside(task: TraceEvent, collections: readonly TraceEvent[]): number {
+  const end = task.ts + task.dur!;
+  return collections.filter((gc) => gc.ts >= task.ts && gc.ts + gc.dur! <= end).reduce((sum, gc) => sum + gc.dur!, 0);
 }
 
 /** A task, and how much of it is the content script's (µs). */
@@ -182,18 +195,26 @@ export async function startRecording(cdp: CDPSession): Promise<Recorder> {
       // A short script may run between two samples: its injection is in the trace too.
       const injections = events.filter((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(EXTENSION_URL)).map((e) => e.ts + e.dur! / 2);
       // The page's main thread is the one that ran the content script, or else the busiest.
-      const threads = [...mainThreadTasks(events).values()];
+      const slicesOf = new Map([...mainThreadSlices(events).values()].map((slices) => [topLevel(slices), slices]));
+      const threads = [...slicesOf.keys()];
       const busy = (tasks: TraceEvent[]) => tasks.reduce((sum, task) => sum + task.dur!, 0);
       const charges = new Map(threads.map((tasks) => [tasks, chargedTasks(tasks, samples, injections)]));
       const ranScript = (tasks: TraceEvent[]) => charges.get(tasks)?.length ?? 0;
       const pageTasks = threads.reduce((a, b) => (ranScript(b) > ranScript(a) || (ranScript(b) === ranScript(a) && busy(b) > busy(a)) ? b : a), []);
       const scriptTasks = charges.get(pageTasks) ?? [];
+      const collections = (slicesOf.get(pageTasks) ?? []).filter((slice) => GC_SLICES.has(slice.name));
+      const longest = scriptTasks.reduce<Charged | undefined>((a, b) => (!a || b.charge > a.charge ? b : a), undefined);
+      // Only a task charged whole is charged its collections.
+      const gcCharged = ({ task, charge }: Charged) => (charge === task.dur ? gcInside(task, collections) : 0);
       return {
         scriptDuration: metric('ScriptDuration'),
         styleLayout: metric('RecalcStyleDuration') + metric('LayoutDuration'),
         profiledScript: samples.filter((sample) => sample.ours).reduce((sum, sample) => sum + sample.weight, 0) / 1000,
         scriptTasks: scriptTasks.reduce((sum, { charge }) => sum + charge, 0) / 1000,
-        longestScriptTask: Math.max(0, ...scriptTasks.map(({ charge }) => charge)) / 1000,
+        longestScriptTask: (longest?.charge ?? 0) / 1000,
+        scriptTaskGc: scriptTasks.reduce((sum, charged) => sum + gcCharged(charged), 0) / 1000,
+        longestScriptTaskGc: longest ? gcCharged(longest) / 1000 : 0,
+        longestMajorGc: Math.max(0, ...collections.filter((gc) => gc.name === 'MajorGC').map((gc) => gc.dur!)) / 1000,
         longestTask: Math.max(0, ...pageTasks.map((task) => task.dur!)) / 1000,
         taskCount: scriptTasks.length,
       };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chargedTasks, type Sample, type TraceEvent } from '../../bench/recording';
+import { chargedTasks, gcInside, type Sample, type TraceEvent } from '../../bench/recording';
 
 /** A task from `from` to `to` ms (trace times are in µs). */
-const task = (from: number, to: number): TraceEvent => ({ name: 'RunTask', ph: 'X', pid: 1, tid: 1, ts: from * 1000, dur: (to - from) * 1000 });
+const task = (from: number, to: number, name = 'RunTask'): TraceEvent => ({ name, ph: 'X', pid: 1, tid: 1, ts: from * 1000, dur: (to - from) * 1000 });
 /** Samples of 1 ms each, at the given ms, in the content script or not. */
 const samples = (...list: [number, boolean][]): Sample[] => list.map(([at, ours]) => ({ at: at * 1000, weight: 1000, ours }));
 
@@ -20,5 +20,11 @@ describe('the bench: what of a task the content script is charged for', () => {
       [20, 2],
       [40, 10],
     ]);
+  });
+
+  it('counts the garbage collections inside a task, and none that lie outside it or only partly in it', () => {
+    const collections = [task(2, 5, 'MajorGC'), task(6, 7, 'MinorGC'), task(9, 12, 'MinorGC'), task(20, 30, 'MajorGC')];
+    expect(gcInside(task(0, 10), collections)).toBe(4000);
+    expect(gcInside(task(40, 50), collections)).toBe(0);
   });
 });
