@@ -159,9 +159,25 @@ function pointsToTopic(hits: readonly Hit[], cues: readonly Hit[]): boolean {
  *   sharing or a second cue.
  */
 export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks: readonly TextBlock[]): Mention[] {
-  const topicAt: (string | null)[] = analyses.map((a) => a?.verdict?.topic ?? null);
-  const confidence: number[] = analyses.map((a) => a?.verdict?.confidence ?? 0);
-  const phrases: Hit[][] = analyses.map((a) => a?.verdict?.phrases ?? []);
+  return drain(mentionsFromSteps(analyses, blocks));
+}
+
+/** Passages each loop below goes through between two pauses: a page flagged all through has 100,000. */
+export const PASSAGES_PER_STEP = 2048; // a power of two, for the cheap test
+const pausesAfter = (i: number) => (i & (PASSAGES_PER_STEP - 1)) === PASSAGES_PER_STEP - 1;
+
+/** `mentionsFrom` in steps of PASSAGES_PER_STEP passages. */
+function* mentionsFromSteps(analyses: readonly (BlockAnalysis | null)[], blocks: readonly TextBlock[]): Generator<void, Mention[]> {
+  const topicAt: (string | null)[] = [];
+  const confidence: number[] = [];
+  const phrases: Hit[][] = [];
+  for (let i = 0; i < analyses.length; i++) {
+    if (pausesAfter(i)) yield;
+    const verdict = analyses[i]?.verdict;
+    topicAt.push(verdict?.topic ?? null);
+    confidence.push(verdict?.confidence ?? 0);
+    phrases.push(verdict?.phrases ?? []);
+  }
   const lend = (i: number, from: number) => {
     const analysis = analyses[i];
     const topic = topicAt[from];
@@ -176,21 +192,27 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
   // Forward then backward, so context flows both ways and along a run of related passages.
   for (let i = 0; i < analyses.length; i++) {
     for (let d = 1; d <= CONTEXT_REACH && i - d >= 0; d++) lend(i, i - d);
+    if (pausesAfter(i)) yield;
   }
   for (let i = analyses.length - 1; i >= 0; i--) {
     for (let d = 1; d <= CONTEXT_REACH && i + d < analyses.length; d++) lend(i, i + d);
+    if (pausesAfter(i)) yield;
   }
   // Per topic, the firm passages in order; a passage looks for the nearest by halving, as a page may hold thousands.
   const firm = new Map<string, number[]>();
-  analyses.forEach((analysis, i) => {
-    const verdict = analysis?.verdict;
-    if (!verdict || verdict.confidence < FIRM_CONFIDENCE) return;
-    const at = firm.get(verdict.topic);
-    if (at) at.push(i);
-    else firm.set(verdict.topic, [i]);
-  });
-  analyses.forEach((analysis, i) => {
-    if (!analysis || topicAt[i] !== null) return;
+  for (let i = 0; i < analyses.length; i++) {
+    if (pausesAfter(i)) yield;
+    const verdict = analyses[i]?.verdict;
+    if (verdict && verdict.confidence >= FIRM_CONFIDENCE) {
+      const at = firm.get(verdict.topic);
+      if (at) at.push(i);
+      else firm.set(verdict.topic, [i]);
+    }
+  }
+  for (let i = 0; i < analyses.length; i++) {
+    if (pausesAfter(i)) yield;
+    const analysis = analyses[i];
+    if (!analysis || topicAt[i] !== null) continue;
     for (const [topic, at] of firm) {
       const nearest = at[firstAtOrAfter(at, i - ARTICLE_REACH)];
       if (at.length < ARTICLE_TOPIC_MIN || nearest === undefined || nearest > i + ARTICLE_REACH) continue;
@@ -200,12 +222,14 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
       topicAt[i] = topic;
       confidence[i] = ARTICLE_CONFIDENCE;
       phrases[i] = analysis.hits.filter((hit) => hit.topic === topic || hit.kind === 'sharing');
-      return;
+      break;
     }
-  });
+  }
   const mentions: Mention[] = [];
-  topicAt.forEach((topic, index) => {
-    if (topic === null) return;
+  for (let index = 0; index < topicAt.length; index++) {
+    if (pausesAfter(index)) yield;
+    const topic = topicAt[index];
+    if (topic === null || topic === undefined) continue;
     const block = blocks[index]!;
     mentions.push({
       topic,
@@ -215,8 +239,16 @@ export function mentionsFrom(analyses: readonly (BlockAnalysis | null)[], blocks
       confidence: confidence[index]!,
       phrases: phrases[index]!.map(({ start, end, kind }) => ({ start, end, kind })),
     });
-  });
+  }
   return mentions;
+}
+
+/** Runs steps to their end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Passages further apart than this are as good as unrelated to every rule in `mentionsFrom`. */
@@ -239,11 +271,7 @@ export interface PassageSource {
  * over the analysed passages alone, with every gap longer than any rule reaches cut to FAR.
  */
 export function findMentions(source: PassageSource): Mention[] {
-  const steps = mentionSteps(source);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(mentionSteps(source));
 }
 
 /**
@@ -263,9 +291,9 @@ export function* mentionSteps(source: PassageSource): Generator<void, Mention[]>
     yield;
   }
   // Pauses also where nothing new is analysed: on a page flagged all through, these loops alone
-  // look up hundreds of thousands of neighbours.
-  for (const [index, analysis] of [...analyses]) {
-    if (!analysis?.verdict) continue;
+  // look up hundreds of thousands of neighbours. (The gated passages are those analysed so far.)
+  for (const index of source.gated) {
+    if (!analyses.get(index)?.verdict) continue;
     for (let d = 1; d <= ARTICLE_REACH; d++) {
       if (analysed(index - d)) yield;
       if (analysed(index + d)) yield;
@@ -273,9 +301,7 @@ export function* mentionSteps(source: PassageSource): Generator<void, Mention[]>
     yield;
   }
   for (;;) {
-    const mentions = compactMentions(analyses, source);
-    // A step of its own too: over thousands of analysed passages it is one of the longest.
-    yield;
+    const mentions = yield* compactMentions(analyses, source);
     let grew = false;
     for (const { block } of mentions) {
       // On along a run of passages that hold topic phrases, as each may lend to the next:
@@ -295,14 +321,19 @@ export function* mentionSteps(source: PassageSource): Generator<void, Mention[]>
 
 const GAP: TextBlock = { start: 0, end: 0, role: 'main' };
 
-/** `mentionsFrom` over the analysed passages, in order, at their distances up to FAR. */
-function compactMentions(analyses: ReadonlyMap<number, BlockAnalysis | null>, source: PassageSource): Mention[] {
-  const indexes = [...analyses.keys()].filter((index) => analyses.get(index) !== null).sort((a, b) => a - b);
+/** `mentionsFrom` over the analysed passages, in order, at their distances up to FAR, in steps. */
+function* compactMentions(analyses: ReadonlyMap<number, BlockAnalysis | null>, source: PassageSource): Generator<void, Mention[]> {
+  // In order without a sort: marked in place, then read in order.
+  const held = new Uint8Array(source.count);
+  for (const [index, analysis] of analyses) if (analysis !== null) held[index] = 1;
   const compact: (BlockAnalysis | null)[] = [];
   const blocks: TextBlock[] = [];
   const original: number[] = [];
-  indexes.forEach((index, k) => {
-    const gap = k === 0 ? 0 : Math.min(index - indexes[k - 1]!, FAR) - 1;
+  let previous = -1;
+  for (let index = 0; index < source.count; index++) {
+    if (pausesAfter(index)) yield;
+    if (!held[index]) continue;
+    const gap = previous < 0 ? 0 : Math.min(index - previous, FAR) - 1;
     for (let g = 0; g < gap; g++) {
       compact.push(null);
       blocks.push(GAP);
@@ -311,8 +342,14 @@ function compactMentions(analyses: ReadonlyMap<number, BlockAnalysis | null>, so
     compact.push(analyses.get(index)!);
     blocks.push(source.block(index));
     original.push(index);
-  });
-  return mentionsFrom(compact, blocks).map((mention) => ({ ...mention, block: original[mention.block]! }));
+    previous = index;
+  }
+  const mentions = yield* mentionsFromSteps(compact, blocks);
+  for (const [k, mention] of mentions.entries()) {
+    if (pausesAfter(k)) yield;
+    mention.block = original[mention.block]!;
+  }
+  return mentions;
 }
 
 /** Index of the first of `sorted` at or after `value`. */

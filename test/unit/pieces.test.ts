@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import raw from '../../src/data/dataset.json';
 import { parseDataset } from '../../src/data/schema';
 import { cutIntoPieces, PIECE_CHARS, pieceEnds } from '../../src/detect/blocks';
-import { analyseBlock, findMentions, mentionSteps, type PassageSource } from '../../src/detect/detector';
+import { analyseBlock, findMentions, mentionSteps, PASSAGES_PER_STEP, type BlockAnalysis, type PassageSource } from '../../src/detect/detector';
 import { createGate, gateSources, type Gate } from '../../src/detect/gate';
 import { buildLexicon } from '../../src/detect/lexicon';
 import { extractPassages, piecesOf, rangeIn } from '../../src/page/extract';
@@ -204,5 +204,41 @@ describe('mentionSteps', () => {
     const mentions = step.value;
     expect(mentions.map((mention) => mention.block)).toEqual([0, 2, 3]);
     expect(findMentions(source)).toEqual(mentions);
+  });
+
+  it('looks over a page flagged all through in steps of a bounded size, and finds every passage', () => {
+    const count = 20_000;
+    const flagged = analyseBlock(lexicon, RELEVANT, { start: 0, end: RELEVANT.length, role: 'main' })!;
+    // Every look at a passage, its analysis or its place, counted in the step it falls in.
+    let looks = 0;
+    const counted = (): BlockAnalysis => ({
+      get hits() {
+        looks++;
+        return flagged.hits;
+      },
+      get verdict() {
+        looks++;
+        return flagged.verdict;
+      },
+    });
+    const source: PassageSource = {
+      count,
+      gated: Array.from({ length: count }, (_, index) => index),
+      analyse: counted,
+      block: () => {
+        looks++;
+        return { start: 0, end: RELEVANT.length, role: 'main' };
+      },
+    };
+    const steps = mentionSteps(source);
+    let most = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      most = Math.max(most, looks);
+      looks = 0;
+    }
+    most = Math.max(most, looks);
+    expect(step.value).toHaveLength(count);
+    expect(most).toBeLessThanOrEqual(4 * PASSAGES_PER_STEP);
   });
 });
