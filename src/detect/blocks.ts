@@ -42,12 +42,14 @@ export const PIECE_CHARS = 1 << 16;
 
 /**
  * Where a piece may end, strongest first, and how far back from PIECE_CHARS each is looked for:
- * after a blank line, after a sentence, after any white space. No phrase or sentence spans the
- * first two, so a cut there loses nothing the detector would find.
+ * after a blank line, after a sentence, after a line, after any white space. No phrase or
+ * sentence spans the first two, so a cut there loses nothing the detector would find; in a long
+ * passage with neither (a log, a listing), a line is most often a record of its own.
  */
 const PIECE_BREAKS: readonly [RegExp, number][] = [
   [/\n[^\S\n]*\n/g, 4096],
   [/[.!?]["'”’)\]]*\s/g, 4096],
+  [/\n/g, 4096],
   [/\s/g, 1000],
 ];
 
@@ -64,7 +66,7 @@ function lastMatchEnd(text: string, from: number, to: number, pattern: RegExp): 
  * Where a passage's text is cut into pieces of PIECE_CHARS at most: at the strongest break near
  * each piece's end (`PIECE_BREAKS`), or at its very end where there is none. Analysed whole, a
  * passage that long holds a page up for hundreds of milliseconds and its mention is all of it.
- * A phrase across a cut made at a space goes unseen.
+ * A phrase across a cut made at a line's end or a space goes unseen.
  */
 export function pieceEnds(text: string): number[] {
   const ends: number[] = [];

@@ -30,8 +30,8 @@ describe('pieceEnds', () => {
   });
 
   it('cuts longer ones into pieces of PIECE_CHARS at most that cover it, at the strongest break near the end of a piece', () => {
-    // Each break, with how far back from a piece's end it counts: blank line, sentence end, white space.
-    const breaks: [RegExp, number][] = [[/\n[^\S\n]*\n/, 4096], [/[.!?]["'”’)\]]*\s/, 4096], [/\s/, 1000]];
+    // Each break, with how far back from a piece's end it counts: blank line, sentence end, line end, white space.
+    const breaks: [RegExp, number][] = [[/\n[^\S\n]*\n/, 4096], [/[.!?]["'”’)\]]*\s/, 4096], [/\n/, 4096], [/\s/, 1000]];
     const endsWith = (pattern: RegExp, text: string) => new RegExp(`(?:${pattern.source})$`).test(text);
     fc.assert(
       fc.property(longText, (text) => {
@@ -69,6 +69,17 @@ describe('pieceEnds', () => {
     expect(ends[0]).toBe(before.length);
     const pieces = ends.map((end, k) => text.slice(ends[k - 1] ?? 0, end));
     expect(pieces.some((piece) => piece.includes('NHS Digital passed'))).toBe(true);
+  });
+
+  it('cuts a log without sentence ends after a line rather than inside one', () => {
+    const line = 'a log line about the buses and the weather, no end mark\n';
+    const before = line.repeat(Math.floor((PIECE_CHARS - 100) / line.length));
+    // The space between "NHS" and "Digital" is the last one before the limit.
+    const text = `${before}${'w'.repeat(PIECE_CHARS - 5 - before.length)} NHS Digital passed on addresses\n${line.repeat(10)}`;
+    expect(text.indexOf(' Digital')).toBe(PIECE_CHARS - 1);
+    const ends = pieceEnds(text);
+    expect(ends[0]).toBe(before.length);
+    expect(text.slice(ends[0], ends[1])).toContain('NHS Digital');
   });
 
   it('cuts a block of the scan command the same way, end to end', () => {
