@@ -263,7 +263,7 @@ function repeatedPage(text: string, targetChars: number, shape: 'paragraphs' | '
  * Pages that push each step past what news holds: every passage flagged, one passage far longer
  * than the text read (6 million characters), words the gate stops at everywhere in it, and one
  * long passage with text never read in every line, which the gate must look through as its
- * words meet across the gaps.
+ * words meet across the gaps; and over 100,000 short passages, each a mention.
  */
 export function hostilePages(): HostilePage[] {
   const relevant = RELEVANT_PARAGRAPHS.join(' ');
@@ -272,5 +272,6 @@ export function hostilePages(): HostilePage[] {
     { label: '5 MB in one passage, flagged all through', slug: 'one-passage', ...repeatedPage(relevant, 5_000_000, 'pre') },
     { label: '20 MB in one passage of NHS and data words', slug: 'gate-words', ...repeatedPage('hospital records and patient data held by GP surgeries', 20_000_000, 'pre') },
     { label: '5 MB in one passage with a button in every line', slug: 'buttons', ...repeatedPage('A line of the log about the buses and the weather, nothing more.', 5_000_000, 'pre with buttons') },
+    { label: '6 MB of short paragraphs, each flagged', slug: 'short-paragraphs', ...repeatedPage('NHS Digital gave patient addresses to the Home Office.', 6_000_000, 'paragraphs') },
   ];
 }

@@ -227,7 +227,8 @@ what news holds. Every paragraph flagged (every passage analysed, every mention 
 passage longer than all the text the script reads (6 million characters); words the gate stops
 at all through one passage; one long passage with a button (text the script never reads) in
 every line, after a flagged paragraph, so that the script builds it and looks through it with
-its words joined across the buttons. The script may take longer on them, but must not hold the page up:
+its words joined across the buttons; as many flagged passages as the text read can hold, each a
+sentence (each look over all the passages goes through over 100,000). The script may take longer on them, but must not hold the page up:
 the figure that matters is the longest task. "Found" counts the mentions reported, at most the
 first 500. Medians of ${r.loads.get(r.hostile[0]?.path ?? '')?.get('ours')?.length ?? 0} runs; the longest task is the worst run's.
 
