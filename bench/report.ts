@@ -62,7 +62,10 @@ function figure(results: Results, page: BenchPage, variant: VariantName, pick: (
 export function renderResults(r: Results): string {
   const scriptTime = (load: LoadResult) => load.scriptTasks;
   const pageRatio = (page: BenchPage) => figure(r, page, 'ours', scriptTime) / figure(r, page, 'floor', scriptTime);
-  const longestOurs = (page: BenchPage) => Math.max(...(r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.longestScriptTask));
+  /** The load with the longest task, and so the worst run of a page. */
+  const worstOf = (loads: readonly LoadResult[]) => loads.reduce((a, b) => (b.longestScriptTask > a.longestScriptTask ? b : a));
+  const worstRun = (page: BenchPage) => worstOf(r.loads.get(page.path)?.get('ours') ?? []);
+  const longestOurs = (page: BenchPage) => worstRun(page).longestScriptTask;
   const observed = (value: number) => (value > 0 ? ms(value) : '–');
   const found = (page: BenchPage) => {
     const counts = (r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.mentions);
@@ -76,14 +79,12 @@ export function renderResults(r: Results): string {
     `${ms(figure(r, page, 'floor', (load) => load.longestScriptTask))} / ${ms(figure(r, page, 'ours', (load) => load.longestScriptTask))} (max ${ms(longestOurs(page))})`,
     String(figure(r, page, 'ours', (load) => load.taskCount)),
   ]);
-  /** The worst run's longest task, and the garbage collection inside it. */
-  const worstRun = (page: BenchPage) =>
-    (r.loads.get(page.path)?.get('ours') ?? []).reduce((a, b) => (b.longestScriptTask > a.longestScriptTask ? b : a));
+  /** A run's longest task, and the garbage collection inside it. */
   const withGc = (load: LoadResult) => `${ms(load.longestScriptTask)} (${ms(load.longestScriptTaskGc)})`;
   const majorGc = (page: BenchPage) =>
     (['none', 'floor', 'ours'] as const).map((variant) => ms(Math.max(...(r.loads.get(page.path)?.get(variant) ?? []).map((load) => load.longestMajorGc)))).join(' / ');
   const hostileRows = r.hostile.map((page) => [...firstCells(page), withGc(worstRun(page)), majorGc(page)]);
-  const worstHostile = r.hostile.map(worstRun).reduce((a, b) => (b.longestScriptTask > a.longestScriptTask ? b : a));
+  const worstHostile = worstOf(r.hostile.map(worstRun));
   const longestHostile = worstHostile.longestScriptTask;
   const detailRows = r.pages.map((page) => {
     const three = (pick: (load: LoadResult) => number, show = ms) =>
@@ -209,8 +210,8 @@ Details, medians for no extension / the floor / this extension:
   task (the injected script, timers, events) but **not the promise continuations** that follow,
   where most of an async content script runs: it is far below the script time above.
 - **Sampled script** is the profiler's samples inside the content script's own code.
-- **Garbage collection** is the collections (minor and major) inside the tasks that count whole
-  for the script, part of its script time.
+- **Garbage collection** is the collections' pauses (minor and major) and the steps of incremental
+  marking inside the tasks that count whole for the script, part of its script time.
 - **Longest task on the page**, whatever ran in it (mostly the page's own parsing and layout),
   from the trace; in brackets, what a \`PerformanceObserver('longtask')\` registered before
   navigation reported (tasks of 50 ms or more; – for none). The observer misses long tasks the
