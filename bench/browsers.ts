@@ -14,7 +14,7 @@ import {
   type FixtureServer,
   type LaunchedBrowser,
 } from '../test/e2e/harness';
-import { FLOOR_NAME, type BenchExtensions } from './extensions';
+import { FLOOR_NAME, MARKING_FLOOR_NAME, type BenchExtensions } from './extensions';
 import { startRecording, type LoadCost } from './recording';
 
 export const HOST = 'www.theguardian.com';
@@ -24,7 +24,7 @@ export const EXTENSION_NAME = 'Patient Data Context';
 const SETTLE_MS = 300;
 const STEP_TIMEOUT_MS = 60_000;
 
-export type VariantName = 'none' | 'floor' | 'ours' | 'loaded';
+export type VariantName = 'none' | 'floor' | 'marking' | 'ours' | 'loaded';
 
 export interface Variant {
   name: VariantName;
@@ -41,7 +41,7 @@ export async function launchOurs(server: FixtureServer, extensionDir?: string): 
 
 export async function launchVariant(name: VariantName, server: FixtureServer, extensions: BenchExtensions): Promise<Variant> {
   if (name === 'ours') return launchOurs(server);
-  const dir = { none: null, floor: extensions.floor, loaded: extensions.loadedOnly }[name];
+  const dir = { none: null, floor: extensions.floor, marking: extensions.markingFloor, loaded: extensions.loadedOnly }[name];
   const browser = await launchChromium(server, [HOST], { extensionDir: dir });
   return { name, browser };
 }
@@ -135,7 +135,9 @@ export async function measureLoad(variant: Variant, url: string): Promise<LoadRe
     let mentions: number | null | undefined;
     if (variant.name === 'ours') mentions = (await nextReport(variant.extension!, tabId!, failures))?.mentions.length ?? null;
     // These set a global in their own world when done; reading it does not touch the page.
-    else if (variant.name === 'floor') await evaluateInWorld(page, FLOOR_NAME, 'globalThis.benchFloorChars');
+    else if (variant.name === 'floor' || variant.name === 'marking') {
+      await evaluateInWorld(page, variant.name === 'floor' ? FLOOR_NAME : MARKING_FLOOR_NAME, 'globalThis.benchFloorChars');
+    }
     else if (variant.name === 'loaded') await evaluateInWorld(page, EXTENSION_NAME, 'globalThis.pdcContentLoaded');
     await new Promise((done) => setTimeout(done, SETTLE_MS));
     const cost = await recorder.stop();

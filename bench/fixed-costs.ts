@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import raw from '../src/data/dataset.json';
 import { parseDataset } from '../src/data/schema';
-import { gateSources } from '../src/detect/gate';
 import { lexiconData } from '../src/detect/lexicon';
 import type { PageReport, PageReportMessage } from '../src/messages';
 import { EXTENSION_NAME, HOST, evaluateInWorld, type Variant } from './browsers';
+import { BUILT_GATE } from './extensions';
 import type { ProbeTimes } from './probe';
 
 const dataset = parseDataset(raw);
@@ -32,8 +32,6 @@ async function bundleProbe(): Promise<string> {
 export async function timeStartParts(variant: Variant, url: string, runs: number): Promise<ProbeTimes[]> {
   const code = await bundleProbe();
   const topics = dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
-  // Made at build time for the content script, as here before the page is opened.
-  const gate = gateSources(topics.flatMap((topic) => topic.terms.names));
   const lexicon = lexiconData(topics);
   const sample = "NHS Digital passed patients' addresses to the Home Office.";
   const times: ProbeTimes[] = [];
@@ -44,7 +42,7 @@ export async function timeStartParts(variant: Variant, url: string, runs: number
     times.push(
       await page.evaluate(
         ([t, g, s]) => (window as unknown as { benchProbe: typeof import('./probe') }).benchProbe.timeStartParts(t, g, s),
-        [lexicon, gate, sample] as const,
+        [lexicon, BUILT_GATE, sample] as const,
       ),
     );
     await page.close();

@@ -79,6 +79,15 @@ export function renderResults(r: Results): string {
     `${ms(figure(r, page, 'floor', (load) => load.longestScriptTask))} / ${ms(figure(r, page, 'ours', (load) => load.longestScriptTask))} (max ${ms(longestOurs(page))})`,
     String(figure(r, page, 'ours', (load) => load.taskCount)),
   ]);
+  const over = (page: BenchPage, variant: VariantName, base: VariantName) => figure(r, page, variant, scriptTime) / figure(r, page, base, scriptTime);
+  const markingRows = r.pages.map((page) => [
+    page.label,
+    ms(figure(r, page, 'floor', scriptTime)),
+    ms(figure(r, page, 'marking', scriptTime)),
+    ratio(over(page, 'marking', 'floor')),
+    ms(figure(r, page, 'ours', scriptTime)),
+    ratio(over(page, 'ours', 'marking')),
+  ]);
   /** A run's longest task, and the garbage collection inside it. */
   const withGc = (load: LoadResult) => `${ms(load.longestScriptTask)} (${ms(load.longestScriptTaskGc)})`;
   const majorGc = (page: BenchPage) =>
@@ -149,10 +158,16 @@ export function renderResults(r: Results): string {
   const worst = (pages: BenchPage[]) => Math.max(...pages.map(pageRatio));
   const longestOnLargest = Math.max(...largest.map(longestOurs));
   const typicalOnLargest = Math.max(...largest.map((page) => figure(r, page, 'ours', (load) => load.longestScriptTask)));
+  const markingOverFloor = largePages.map((page) => over(page, 'marking', 'floor'));
   const gzipKb = r.size.gzip / 1024;
   const verdict = (met: boolean) => (met ? 'met' : '**missed**');
   const targetRows = [
     [`≤ ${TARGETS.largeRatio}× the floor on ${largePages[0]!.size}–${largest[0]!.size} pages`, `${ratio(Math.min(...largePages.map(pageRatio)))}–${ratio(worst(largePages))}`, verdict(worst(largePages) <= TARGETS.largeRatio)],
+    [
+      `(not a target) the marking floor on ${largePages[0]!.size}–${largest[0]!.size} pages`,
+      `${ratio(Math.min(...markingOverFloor))}–${ratio(Math.max(...markingOverFloor))} the floor (see below)`,
+      '',
+    ],
     [`≤ ${TARGETS.smallRatio}× the floor on ${smallest} pages`, `${ratio(Math.min(...smallPages.map(pageRatio)))}–${ratio(worst(smallPages))}`, verdict(worst(smallPages) <= TARGETS.smallRatio)],
     [
       `no task over ${TARGETS.longestTask} ms on a ${largest[0]!.size} page`,
@@ -203,6 +218,18 @@ scan failed or the background did not accept its report (the badge and popup the
 for the page).
 
 ${table(['page', 'text', 'found', 'floor, ms', 'this, ms', 'ratio', 'longest task, ms: floor / this (max of runs)', 'tasks'], loadRows)}
+
+### The least a script that can mark what it finds can do
+
+The floor reads the page and lets it go. A script that is to mark a phrase it finds in the text
+must also know which node each part of the text came from, and it must look through the text.
+The **marking floor**, another extension the bench writes, does only that: the floor's walk,
+keeping each node and where its text starts, then one look through the text for the gate's stems
+(the same pattern this extension looks for first), and it keeps what it found to the end, as this
+extension does. Whatever this extension does past it is the work of finding, checking and marking
+the mentions themselves.
+
+${table(['page', 'floor, ms', 'marking floor, ms', 'marking floor / floor', 'this, ms', 'this / marking floor'], markingRows)}
 
 Details, medians for no extension / the floor / this extension:
 

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   try {
     const pages = servePages(server);
     const hostile = serveHostilePages(server);
-    for (const name of ['none', 'floor', 'loaded', 'ours'] as const) {
+    for (const name of ['none', 'floor', 'marking', 'loaded', 'ours'] as const) {
       const variant = await launchVariant(name, server, extensions);
       await observeLongTasks(variant);
       variants.set(name, variant);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       log(`page loads, run ${run} of ${RUNS}`);
       for (const page of pages) {
-        const names: VariantName[] = page === fixedPage ? ['none', 'floor', 'ours', 'loaded'] : ['none', 'floor', 'ours'];
+        const names: VariantName[] = ['none', 'floor', 'marking', 'ours', ...(page === fixedPage ? (['loaded'] as const) : [])];
         for (const name of names) await measure(page, name);
       }
     }
@@ -196,10 +196,12 @@ function printSummary(pages: readonly BenchPage[], loads: Results['loads']): voi
   for (const page of pages) {
     const floor = of(page, 'floor', (load) => load.scriptTasks);
     const ours = of(page, 'ours', (load) => load.scriptTasks);
+    // Not loaded on hostile pages.
+    const marking = of(page, 'marking', (load) => load.scriptTasks);
     const longest = of(page, 'ours', (load) => load.longestScriptTask);
     const gc = of(page, 'ours', (load) => load.longestScriptTaskGc);
     const found = of(page, 'ours', (load) => load.mentions ?? -1);
-    console.log(`${page.label.padEnd(22)} floor ${floor.toFixed(2).padStart(7)} ms  ours ${ours.toFixed(2).padStart(7)} ms  ${(ours / floor).toFixed(2).padStart(5)}×  longest ${longest.toFixed(1).padStart(5)} ms (GC ${gc.toFixed(1)})  found ${found}`);
+    console.log(`${page.label.padEnd(22)} floor ${floor.toFixed(2).padStart(7)} ms  ${Number.isNaN(marking) ? '' : `marking floor ${marking.toFixed(2).padStart(7)} ms  `}ours ${ours.toFixed(2).padStart(7)} ms  ${(ours / floor).toFixed(2).padStart(5)}×  longest ${longest.toFixed(1).padStart(5)} ms (GC ${gc.toFixed(1)})  found ${found}`);
   }
 }
 
