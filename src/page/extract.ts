@@ -201,11 +201,11 @@ export class Places {
   #of(element: Element): Place {
     const path: Element[] = [];
     let place: Place | undefined;
-    for (let at: Element = element; ; at = at.parentElement!) {
+    // Each step asks for the parent once: from the extension's world, every DOM call costs.
+    for (let at: Element | null = element; at; at = at === this.root ? null : at.parentElement) {
       place = this.#known.get(at);
       if (place !== undefined) break;
       path.push(at);
-      if (at === this.root || !at.parentElement) break;
     }
     for (let k = path.length - 1; k >= 0; k--) {
       const at = path[k]!;

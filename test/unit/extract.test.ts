@@ -123,7 +123,9 @@ describe('passageAround', () => {
   it('finds, from any node, the text of the passage grouping puts it in', async () => {
     const body = page(
       '<h1>Title</h1>\n<div>Intro <em>NHS</em> <button>Share</button>data<p>Nested <a href="#">para</a></p>tail ' +
-        '<script>x()</script>end</div><ul><li> One</li><li>Two <b>and</b> three</li></ul>',
+        '<script>x()</script>end</div><ul><li> One</li><li>Two <b>and</b> three</li></ul>' +
+        // Blocks with nothing inside that starts a passage or is never read, beside ones with such.
+        '<p>Leaf <i>one</i></p><button>Copy</button><p>Leaf two</p><p>Not <kbd>ctrl</kbd> leaf</p><p>x <span hidden>y</span> z</p>',
     );
     const read = await readText(body, budget(), NO_YIELD);
     const places = new Places(body);
@@ -138,7 +140,7 @@ describe('passageAround', () => {
       expect(around?.text.trimStart()).toBe(passage.text.trimStart());
     });
     expect(compared).toBe(passages.flatMap((p) => p.nodes).length);
-    expect(texts(passages)).toEqual(['Title', 'Intro NHS data', 'Nested para', 'tail end', ' One', 'Two and three']);
+    expect(texts(passages)).toEqual(['Title', 'Intro NHS data', 'Nested para', 'tail end', ' One', 'Two and three', 'Leaf one', 'Leaf two', 'Not  leaf', 'x  z']);
   });
 });
 
