@@ -61,7 +61,9 @@ function figure(results: Results, page: BenchPage, variant: VariantName, pick: (
 
 export function renderResults(r: Results): string {
   const scriptTime = (load: LoadResult) => load.scriptTasks;
-  const pageRatio = (page: BenchPage) => figure(r, page, 'ours', scriptTime) / figure(r, page, 'floor', scriptTime);
+  /** One variant's script time over another's, on a page. */
+  const over = (page: BenchPage, variant: VariantName, base: VariantName) => figure(r, page, variant, scriptTime) / figure(r, page, base, scriptTime);
+  const pageRatio = (page: BenchPage) => over(page, 'ours', 'floor');
   /** The load with the longest task, and so the worst run of a page. */
   const worstOf = (loads: readonly LoadResult[]) => loads.reduce((a, b) => (b.longestScriptTask > a.longestScriptTask ? b : a));
   const worstRun = (page: BenchPage) => worstOf(r.loads.get(page.path)?.get('ours') ?? []);
@@ -79,7 +81,6 @@ export function renderResults(r: Results): string {
     `${ms(figure(r, page, 'floor', (load) => load.longestScriptTask))} / ${ms(figure(r, page, 'ours', (load) => load.longestScriptTask))} (max ${ms(longestOurs(page))})`,
     String(figure(r, page, 'ours', (load) => load.taskCount)),
   ]);
-  const over = (page: BenchPage, variant: VariantName, base: VariantName) => figure(r, page, variant, scriptTime) / figure(r, page, base, scriptTime);
   const markingRows = r.pages.map((page) => [
     page.label,
     ms(figure(r, page, 'floor', scriptTime)),
