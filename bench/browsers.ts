@@ -123,6 +123,16 @@ export interface LoadResult extends LoadCost {
   mentions?: number | null;
 }
 
+/**
+ * The world each of the bench's own variants runs its script in, and the global it sets there
+ * when done: reading it does not touch the page.
+ */
+const DONE_IN_WORLD: Record<'floor' | 'marking' | 'loaded', [world: string, global: string]> = {
+  floor: [FLOOR_NAME, 'globalThis.benchFloorChars'],
+  marking: [MARKING_FLOOR_NAME, 'globalThis.benchFloorChars'],
+  loaded: [EXTENSION_NAME, 'globalThis.pdcContentLoaded'],
+};
+
 /** Opens `url` in a new tab, waits until the variant's content script is done, and records what it cost. */
 export async function measureLoad(variant: Variant, url: string): Promise<LoadResult> {
   const page = await variant.browser.context.newPage();
@@ -134,11 +144,7 @@ export async function measureLoad(variant: Variant, url: string): Promise<LoadRe
     await page.goto(url, { timeout: STEP_TIMEOUT_MS });
     let mentions: number | null | undefined;
     if (variant.name === 'ours') mentions = (await nextReport(variant.extension!, tabId!, failures))?.mentions.length ?? null;
-    // These set a global in their own world when done; reading it does not touch the page.
-    else if (variant.name === 'floor' || variant.name === 'marking') {
-      await evaluateInWorld(page, variant.name === 'floor' ? FLOOR_NAME : MARKING_FLOOR_NAME, 'globalThis.benchFloorChars');
-    }
-    else if (variant.name === 'loaded') await evaluateInWorld(page, EXTENSION_NAME, 'globalThis.pdcContentLoaded');
+    else if (variant.name !== 'none') await evaluateInWorld(page, ...DONE_IN_WORLD[variant.name]);
     await new Promise((done) => setTimeout(done, SETTLE_MS));
     const cost = await recorder.stop();
     const longestPageTask = await page.evaluate(() => (window as unknown as { benchLongestTask: number }).benchLongestTask);
