@@ -1,6 +1,14 @@
 const SCROLLS = /auto|scroll|overlay/;
 
 /**
+ * The scroll offset that puts `at` in the middle of a box's sight, along one axis: `sight` is
+ * where its sight starts and `client` how long it is, `size` what it holds.
+ */
+function centring(scroll: number, at: number, sight: number, client: number, size: number): number {
+  return Math.min(Math.max(0, scroll + at - (sight + client / 2)), size - client);
+}
+
+/**
  * Scrolls a range to the middle of each box it scrolls in, innermost first, then of the window,
  * as `scrollIntoView` does for an element. A range has no such method, and a phrase in a long
  * `<pre>` may lie thousands of lines down from the element's middle, or far along a line that
@@ -17,11 +25,11 @@ export function scrollRangeIntoView(range: Range): void {
     const [sightTop, sightLeft] = [frame.top + box.clientTop, frame.left + box.clientLeft];
     let [scrollTop, scrollLeft] = [box.scrollTop, box.scrollLeft];
     if (box.scrollHeight > box.clientHeight && SCROLLS.test(style.overflowY)) {
-      scrollTop = Math.min(Math.max(0, scrollTop + top - (sightTop + box.clientHeight / 2)), box.scrollHeight - box.clientHeight);
+      scrollTop = centring(scrollTop, top, sightTop, box.clientHeight, box.scrollHeight);
     }
     const outOfSight = left < sightLeft || left >= sightLeft + box.clientWidth;
     if (box.scrollWidth > box.clientWidth && SCROLLS.test(style.overflowX) && outOfSight) {
-      scrollLeft = Math.min(Math.max(0, scrollLeft + left - (sightLeft + box.clientWidth / 2)), box.scrollWidth - box.clientWidth);
+      scrollLeft = centring(scrollLeft, left, sightLeft, box.clientWidth, box.scrollWidth);
     }
     if (scrollTop === box.scrollTop && scrollLeft === box.scrollLeft) continue;
     top -= scrollTop - box.scrollTop;
