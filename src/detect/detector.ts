@@ -228,8 +228,8 @@ function* mentionsFromSteps(analyses: readonly (BlockAnalysis | null)[], blocks:
   const mentions: Mention[] = [];
   for (let index = 0; index < topicAt.length; index++) {
     if (pausesAfter(index)) yield;
-    const topic = topicAt[index];
-    if (topic === null || topic === undefined) continue;
+    const topic = topicAt[index]!;
+    if (topic === null) continue;
     const block = blocks[index]!;
     mentions.push({
       topic,
