@@ -68,6 +68,9 @@ export function renderResults(r: Results): string {
   const worstOf = (loads: readonly LoadResult[]) => loads.reduce((a, b) => (b.longestScriptTask > a.longestScriptTask ? b : a));
   const worstRun = (page: BenchPage) => worstOf(r.loads.get(page.path)?.get('ours') ?? []);
   const longestOurs = (page: BenchPage) => worstRun(page).longestScriptTask;
+  /** A figure's medians with some variants, "a / b". */
+  const across = (page: BenchPage, variants: readonly VariantName[], pick: (load: LoadResult) => number) =>
+    variants.map((variant) => ms(figure(r, page, variant, pick))).join(' / ');
   const observed = (value: number) => (value > 0 ? ms(value) : '–');
   const found = (page: BenchPage) => {
     const counts = (r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.mentions);
@@ -78,7 +81,7 @@ export function renderResults(r: Results): string {
   const loadRows = r.pages.map((page) => [
     ...firstCells(page),
     `**${ratio(pageRatio(page))}**`,
-    `${ms(figure(r, page, 'floor', (load) => load.longestScriptTask))} / ${ms(figure(r, page, 'ours', (load) => load.longestScriptTask))} (max ${ms(longestOurs(page))})`,
+    `${across(page, ['floor', 'ours'], (load) => load.longestScriptTask)} (max ${ms(longestOurs(page))})`,
     String(figure(r, page, 'ours', (load) => load.taskCount)),
   ]);
   const markingRows = r.pages.map((page) => [
@@ -97,13 +100,12 @@ export function renderResults(r: Results): string {
   const worstHostile = worstOf(r.hostile.map(worstRun));
   const longestHostile = worstHostile.longestScriptTask;
   const detailRows = r.pages.map((page) => {
-    const three = (pick: (load: LoadResult) => number, show = ms) =>
-      (['none', 'floor', 'ours'] as const).map((variant) => show(figure(r, page, variant, pick))).join(' / ');
+    const three = (pick: (load: LoadResult) => number) => across(page, ['none', 'floor', 'ours'], pick);
     return [
       page.label,
       three((load) => load.scriptDuration),
-      `${ms(figure(r, page, 'floor', (load) => load.profiledScript))} / ${ms(figure(r, page, 'ours', (load) => load.profiledScript))}`,
-      `${ms(figure(r, page, 'floor', (load) => load.scriptTaskGc))} / ${ms(figure(r, page, 'ours', (load) => load.scriptTaskGc))}`,
+      across(page, ['floor', 'ours'], (load) => load.profiledScript),
+      across(page, ['floor', 'ours'], (load) => load.scriptTaskGc),
       (['none', 'floor', 'ours'] as const)
         .map((variant) => `${ms(figure(r, page, variant, (load) => load.longestTask))} (${observed(figure(r, page, variant, (load) => load.longestPageTask))})`)
         .join(' / '),
