@@ -143,7 +143,7 @@ export async function measureLoad(variant: Variant, url: string): Promise<LoadRe
     const recorder = await startRecording(cdp);
     await page.goto(url, { timeout: STEP_TIMEOUT_MS });
     let mentions: number | null | undefined;
-    if (variant.name === 'ours') mentions = (await nextReport(variant.extension!, tabId!, failures))?.mentions.length ?? null;
+    if (variant.name === 'ours') mentions = (await nextReport(variant.extension!, tabId!, failures))?.flagged ?? null;
     else if (variant.name !== 'none') await evaluateInWorld(page, ...DONE_IN_WORLD[variant.name]);
     await new Promise((done) => setTimeout(done, SETTLE_MS));
     const cost = await recorder.stop();

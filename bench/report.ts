@@ -260,8 +260,8 @@ at all through one passage; one long passage with a button (text the script neve
 every line, after a flagged paragraph, so that the script builds it and looks through it with
 its words joined across the buttons; as many flagged passages as the text read can hold, each a
 sentence (each look over all the passages goes through over 100,000). The script may take longer on them, but must not hold the page up:
-the figure that matters is the longest task. "Found" counts the mentions reported, at most the
-first 500. Medians of ${r.loads.get(r.hostile[0]?.path ?? '')?.get('ours')?.length ?? 0} runs; the longest task is the worst run's.
+the figure that matters is the longest task. "Found" counts the passages flagged (the report
+lists the first 500 of them). Medians of ${r.loads.get(r.hostile[0]?.path ?? '')?.get('ours')?.length ?? 0} runs; the longest task is the worst run's.
 
 A page this large keeps a large heap, and V8 collects it in a pause of tens to hundreds of
 milliseconds at some point of the load: with no extension, in the page's own tasks; with one, often in

@@ -211,6 +211,7 @@ function start(settings: Settings): void {
     await slicer.maybeYield();
     const report: PageReportMessage = {
       mentions: summaries,
+      flagged: mentions.length,
       truncated: tracker.truncated,
       chars: tracker.chars,
       context: claimContext(seen, reported, () => (published ??= { day: articleDate(document) }).day),

@@ -36,7 +36,10 @@ const ClaimContextSchema = v.object({
 export type ClaimContext = v.InferOutput<typeof ClaimContextSchema>;
 
 const PageReportMessageSchema = v.object({
+  /** The first MAX_REPORTED_MENTIONS flagged passages. */
   mentions: v.pipe(v.array(MentionSummarySchema), v.maxLength(MAX_REPORTED_MENTIONS)),
+  /** How many passages were flagged in all: more than `mentions` holds on a page with very many. */
+  flagged: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** True when the page was longer than the scan cap and only its start was read. */
   truncated: v.boolean(),
   /** Characters of text read. */

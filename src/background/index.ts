@@ -83,7 +83,7 @@ async function handle(message: unknown, sender: Runtime.MessageSender): Promise<
     case 'page-report': {
       const { context, ...report } = request.payload;
       await saveTabState(tabId, report, checkPageClaims(context));
-      await showCount(tabId, report.mentions.length);
+      await showCount(tabId, report.flagged);
       return ok(null);
     }
     case 'hover-card-text': {

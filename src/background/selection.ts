@@ -27,7 +27,7 @@ export function checkText(selection: string): SelectionCheck {
   const mentions = detect(lexicon, text, blocks);
   return {
     excerpt: text.length > 300 ? `${text.slice(0, 299)}…` : text,
-    report: { mentions: mentions.map((m) => summarise(text, m)), truncated: text.length < selection.length, chars: text.length },
+    report: { mentions: mentions.map((m) => summarise(text, m)), flagged: mentions.length, truncated: text.length < selection.length, chars: text.length },
     claims: checkClaims(text, mentions, dataset, { blocks }),
     checkedAt: Date.now(),
   };

@@ -6,7 +6,7 @@ import { brand } from '../brand';
 import type { SelectionCheck, TabState } from '../messages';
 import type { Settings } from '../settings';
 import { BrandLinks } from '../ui/BrandLinks';
-import { formatDate, t } from '../ui/i18n';
+import { formatCount, formatDate, t } from '../ui/i18n';
 import { requestAllSites, setRunMode } from '../ui/settings-store';
 import { DatasetStale } from './states/DatasetStale';
 import { ErrorState } from './states/ErrorState';
@@ -28,8 +28,8 @@ function announcement(view: View): string {
   if (view.kind === 'loading') return t('loading');
   if (view.kind === 'error') return t('errorHeading');
   if (view.kind === 'not-covered') return t('notCoveredHeading');
-  const count = view.state.report.mentions.length;
-  return count > 0 ? t('foundCount', String(count)) : t('nothingHeading');
+  const count = view.state.report.flagged;
+  return count > 0 ? t('foundCount', formatCount(count)) : t('nothingHeading');
 }
 
 /** Asks for all sites from the click, then has the background register the content script for them. */

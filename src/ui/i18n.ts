@@ -57,6 +57,11 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return fillMessage(LOCALES[current][key] ?? en[key], typeof substitutions === 'string' ? [substitutions] : substitutions);
 }
 
+/** A count in the current language ("111,034"). */
+export function formatCount(count: number): string {
+  return count.toLocaleString(dateLocale(current));
+}
+
 /** A date from the dataset in the current language. */
 export function formatDate(iso: string): string {
   return formatIn(iso, dateLocale(current));

@@ -16,7 +16,7 @@ const FILLER = 'The council met on Tuesday to discuss bus timetables, road repai
 const html = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 
 interface TabReport {
-  report: { mentions: { passage: string }[]; truncated: boolean; chars: number };
+  report: { mentions: { passage: string }[]; flagged: number; truncated: boolean; chars: number };
 }
 
 describe('robustness in Chromium', () => {
@@ -63,9 +63,18 @@ describe('robustness in Chromium', () => {
     await page.close();
   });
 
-  it('reports the first 500 passages of a page with more, and still shows them', async () => {
+  it('reports the first 500 passages of a page with more, counts them all on the badge, and the popup says so', async () => {
     const { page, tabId, errors } = await open('/many', `<p>${RELEVANT}</p>`.repeat(600));
-    expect(await waitFor(() => badgeText(browser, tabId), (text) => text !== '', 30_000)).toBe('500');
+    expect(await waitFor(() => badgeText(browser, tabId), (text) => text !== '', 30_000)).toBe('600');
+    const state = await reported(tabId, 30_000);
+    expect(state.report.mentions).toHaveLength(500);
+    expect(state.report.flagged).toBe(600);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser, tabId));
+    await popup.waitForSelector('text=600 passage(s) flagged on this page.');
+    await popup.waitForSelector('text=Only the first 500 are listed below.');
+    expect(await popup.locator('blockquote').count()).toBe(500);
+    await popup.close();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -77,7 +86,8 @@ describe('robustness in Chromium', () => {
     const { page, tabId, errors } = await open('/flagged-throughout', `<p>${RELEVANT}</p>`.repeat(30_000));
     const state = await reported(tabId, 60_000);
     expect(state.report.mentions).toHaveLength(500);
-    expect(await badgeText(browser, tabId)).toBe('500');
+    expect(state.report.flagged).toBe(30_000);
+    expect(await badgeText(browser, tabId)).toBe('999+');
     const marked = await markedRanges(page);
     expect(marked).toBeGreaterThan(500);
     expect(marked).toBeLessThanOrEqual(5000);

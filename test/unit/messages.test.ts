@@ -5,7 +5,7 @@ import { lexiconData } from '../../src/detect/lexicon';
 import { call, fail, ok, parseContentToBackground, parseLexiconData, parsePageToBackground, parsePopupToContent, type PageToBackground } from '../../src/messages';
 
 const context = { text: 'NHS Digital shared addresses.', blocks: [{ start: 0, end: 29 }], passages: [{ topic: 'home-office-mou', block: 0 }] };
-const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital shared addresses.', phrases: ['NHS Digital'], confidence: 0.9 }], truncated: false, chars: 120, context };
+const report = { mentions: [{ topic: 'home-office-mou', passage: 'NHS Digital shared addresses.', phrases: ['NHS Digital'], confidence: 0.9 }], flagged: 1, truncated: false, chars: 120, context };
 
 describe('message validation', () => {
   it('accepts well-formed messages for each direction', () => {
@@ -38,6 +38,8 @@ describe('message validation', () => {
     ['a topic id that is no id', { type: 'hover-card-text', payload: { topic: '<img src=x>' } }],
     ['confidence out of range', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], confidence: 7 }] } }],
     ['no claim context', { type: 'page-report', payload: { ...report, context: undefined } }],
+    ['no count of the flagged passages', { type: 'page-report', payload: { ...report, flagged: undefined } }],
+    ['a fractional count', { type: 'page-report', payload: { ...report, flagged: 1.5 } }],
     ['oversized claim context', { type: 'page-report', payload: { ...report, context: { ...context, text: 'x'.repeat(70_000) } } }],
     ['oversized passage', { type: 'page-report', payload: { ...report, mentions: [{ ...report.mentions[0], passage: 'x'.repeat(5000) }] } }],
     ['not an object', 'page-report'],

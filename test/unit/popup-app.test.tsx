@@ -11,11 +11,11 @@ import { answerMessages, fakeBrowser } from './support/fake-browser';
 vi.mock('webextension-polyfill', () => import('./support/fake-browser'));
 
 const flagged: TabState = {
-  report: { mentions: [{ topic: 'gpdpr', passage: 'GP data for planning and research was paused.', phrases: ['GPDPR'], confidence: 1 }], truncated: false, chars: 900 },
+  report: { mentions: [{ topic: 'gpdpr', passage: 'GP data for planning and research was paused.', phrases: ['GPDPR'], confidence: 1 }], flagged: 1, truncated: false, chars: 900 },
   claims: [],
   updatedAt: 0,
 };
-const clean: TabState = { report: { mentions: [], truncated: false, chars: 900 }, claims: [], updatedAt: 0 };
+const clean: TabState = { report: { mentions: [], flagged: 0, truncated: false, chars: 900 }, claims: [], updatedAt: 0 };
 
 beforeEach(() => {
   vi.resetAllMocks();

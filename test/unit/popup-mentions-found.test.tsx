@@ -21,6 +21,7 @@ const report: PageReport = {
     mention('care-data', 'The care.data scheme was closed in 2016.'),
     mention('home-office-mou', 'The memorandum was withdrawn in November 2018.'),
   ],
+  flagged: 3,
   truncated: false,
   chars: 4000,
 };
@@ -43,6 +44,7 @@ describe('popup: mentions found', () => {
     const { container } = renderFound();
     expect(screen.getByRole('heading', { level: 2, name: 'This page mentions NHS data sharing' })).toBeTruthy();
     expect(container.textContent).toContain('3 passage(s) flagged on this page.');
+    expect(container.textContent).not.toContain('Only the first');
     const order = dataset.topics.map((t) => t.id).filter((id) => id === 'home-office-mou' || id === 'care-data');
     expect([...container.querySelectorAll('article')].map((a) => a.dataset.topic)).toEqual(order);
     const passages = [...topicCard(container, 'home-office-mou').querySelectorAll('blockquote')];
@@ -153,8 +155,15 @@ describe('popup: mentions found', () => {
     expect(within(section).getAllByRole('link').map((a) => a.textContent)).toEqual(titles);
   });
 
+  it('counts every flagged passage of a page with more than it lists, and says only the first are listed', () => {
+    const { container } = renderFound(undefined, { ...report, flagged: 12_480 });
+    expect(container.textContent).toContain('12,480 passage(s) flagged on this page.');
+    expect(container.textContent).toContain('Only the first 3 are listed below.');
+    expect(container.querySelectorAll('blockquote')).toHaveLength(3);
+  });
+
   it('says when only the start of a long page was read, and copes with a topic it does not know', () => {
-    const { container } = renderFound(undefined, { ...report, mentions: [mention('retired-topic', 'Patient data went somewhere.')], truncated: true });
+    const { container } = renderFound(undefined, { ...report, mentions: [mention('retired-topic', 'Patient data went somewhere.')], flagged: 1, truncated: true });
     expect(container.textContent).toContain('only its first part was scanned');
     expect(screen.getByRole('heading', { level: 3, name: 'Other NHS data sharing' })).toBeTruthy();
     expect(container.textContent).toContain('Patient data went somewhere.');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Claim } from '../../claims';
 import { dataset, topicById } from '../../data/bundled';
 import type { MentionSummary, PageReport } from '../../messages';
-import { t } from '../../ui/i18n';
+import { formatCount, t } from '../../ui/i18n';
 import { RecordCheck, type RecordCheckLabels } from '../../ui/RecordCheck';
 import { TopicRecord } from '../../ui/TopicRecord';
 import { PageMentions, type NumberedMention } from '../PageMentions';
@@ -52,7 +52,8 @@ export function MentionsFound({ report, claims, onShow }: Props) {
   return (
     <section>
       <h2>{t('foundHeading')}</h2>
-      <p>{t('foundCount', String(report.mentions.length))}</p>
+      <p>{t('foundCount', formatCount(report.flagged))}</p>
+      {report.flagged > report.mentions.length && <p>{t('listedFirst', formatCount(report.mentions.length))}</p>}
       {report.truncated && <p class="warning">{t('truncated')}</p>}
       <p role="status" class="notice">{notice}</p>
       {/* Before the topics: whether the page's own dates and figures hold is the quickest answer. */}
