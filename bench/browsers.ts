@@ -120,7 +120,7 @@ export interface LoadResult extends LoadCost {
   /** The page's longest task seen by the long-task observer (0 when none reached 50 ms). */
   longestPageTask: number;
   /** Passages this extension flagged; null when the scan failed or its report was refused; undefined for the others. */
-  mentions?: number | null;
+  flagged?: number | null;
 }
 
 /**
@@ -142,13 +142,13 @@ export async function measureLoad(variant: Variant, url: string): Promise<LoadRe
     const cdp = await variant.browser.context.newCDPSession(page);
     const recorder = await startRecording(cdp);
     await page.goto(url, { timeout: STEP_TIMEOUT_MS });
-    let mentions: number | null | undefined;
-    if (variant.name === 'ours') mentions = (await nextReport(variant.extension!, tabId!, failures))?.flagged ?? null;
+    let flagged: number | null | undefined;
+    if (variant.name === 'ours') flagged = (await nextReport(variant.extension!, tabId!, failures))?.flagged ?? null;
     else if (variant.name !== 'none') await evaluateInWorld(page, ...DONE_IN_WORLD[variant.name]);
     await new Promise((done) => setTimeout(done, SETTLE_MS));
     const cost = await recorder.stop();
     const longestPageTask = await page.evaluate(() => (window as unknown as { benchLongestTask: number }).benchLongestTask);
-    return { ...cost, longestPageTask, mentions };
+    return { ...cost, longestPageTask, flagged };
   } finally {
     await page.close();
   }

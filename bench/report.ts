@@ -73,7 +73,7 @@ export function renderResults(r: Results): string {
     variants.map((variant) => ms(figure(r, page, variant, pick))).join(' / ');
   const observed = (value: number) => (value > 0 ? ms(value) : '–');
   const found = (page: BenchPage) => {
-    const counts = (r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.mentions);
+    const counts = (r.loads.get(page.path)?.get('ours') ?? []).map((load) => load.flagged);
     return counts.includes(null) ? 'failed' : String(median(counts.map((count) => count ?? 0)));
   };
 

@@ -200,7 +200,7 @@ function printSummary(pages: readonly BenchPage[], loads: Results['loads']): voi
     const marking = of(page, 'marking', (load) => load.scriptTasks);
     const longest = of(page, 'ours', (load) => load.longestScriptTask);
     const gc = of(page, 'ours', (load) => load.longestScriptTaskGc);
-    const found = of(page, 'ours', (load) => load.mentions ?? -1);
+    const found = of(page, 'ours', (load) => load.flagged ?? -1);
     console.log(`${page.label.padEnd(22)} floor ${floor.toFixed(2).padStart(7)} ms  ${Number.isNaN(marking) ? '' : `marking floor ${marking.toFixed(2).padStart(7)} ms  `}ours ${ours.toFixed(2).padStart(7)} ms  ${(ours / floor).toFixed(2).padStart(5)}×  longest ${longest.toFixed(1).padStart(5)} ms (GC ${gc.toFixed(1)})  found ${found}`);
   }
 }
