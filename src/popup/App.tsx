@@ -81,7 +81,7 @@ export function App({ settings }: { settings: Settings }) {
           (view.state.report.mentions.length > 0 ? (
             <MentionsFound report={view.state.report} claims={view.state.claims} onShow={(index) => showMention(view.tabId, index)} />
           ) : (
-            <NothingFound />
+            <NothingFound truncated={view.state.report.truncated} />
           ))}
       </main>
       <footer class="muted">

@@ -45,6 +45,14 @@ describe('popup: choosing the state for the tab', () => {
     await heading('Nothing found on this page');
   });
 
+  it('says so when nothing was found in the first part of a page too long to read whole', async () => {
+    const capped: TabState = { ...clean, report: { ...clean.report, truncated: true } };
+    answerMessages({ 'get-selection-check': () => null, 'get-tab-state': () => capped });
+    renderApp();
+    await heading('Nothing found on this page');
+    expect(document.querySelector('main .warning')!.textContent).toBe('This page is very long: only its first part was scanned.');
+  });
+
   it('offers a scan when the tab has no results, and shows them once they arrive', async () => {
     let state: TabState | null = null;
     answerMessages({

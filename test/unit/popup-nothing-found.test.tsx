@@ -15,6 +15,15 @@ describe('popup: nothing found on this page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Nothing found on this page' })).toBeTruthy();
     const summaries = [...container.querySelectorAll('.browse summary')].map((s) => s.textContent);
     expect(summaries).toEqual(dataset.topics.map((t) => `${t.title} — ${t.status.label} since ${formatDate(t.status.since, 'en-GB')}`));
+    expect(container.textContent).toContain('No passage on this page was about NHS patient data being shared.');
+    expect(container.textContent).not.toContain('only its first part was scanned');
+  });
+
+  it('on a page too long to read whole, says that only its first part was scanned and claims nothing of the rest', () => {
+    const { container } = render(<NothingFound truncated />);
+    expect(container.querySelector('.warning')!.textContent).toBe('This page is very long: only its first part was scanned.');
+    expect(container.textContent).toContain('No passage in the part scanned was about NHS patient data being shared.');
+    expect(container.textContent).not.toContain('No passage on this page');
   });
 
   it('keeps each topic’s record (summary, dates, sources) folded until asked for', () => {
