@@ -11,7 +11,7 @@ afterEach(cleanup);
 
 describe('popup: nothing found on this page', () => {
   it('says nothing was found and lists every topic with its status', () => {
-    const { container } = render(<NothingFound />);
+    const { container } = render(<NothingFound truncated={false} />);
     expect(screen.getByRole('heading', { level: 2, name: 'Nothing found on this page' })).toBeTruthy();
     const summaries = [...container.querySelectorAll('.browse summary')].map((s) => s.textContent);
     expect(summaries).toEqual(dataset.topics.map((t) => `${t.title} — ${t.status.label} since ${formatDate(t.status.since, 'en-GB')}`));
@@ -27,7 +27,7 @@ describe('popup: nothing found on this page', () => {
   });
 
   it('keeps each topic’s record (summary, dates, sources) folded until asked for', () => {
-    const { container } = render(<NothingFound />);
+    const { container } = render(<NothingFound truncated={false} />);
     const topic = dataset.topics[3]!;
     const details = container.querySelector<HTMLDetailsElement>(`details[data-topic="${topic.id}"]`)!;
     expect(details.open).toBe(false);
@@ -39,7 +39,7 @@ describe('popup: nothing found on this page', () => {
   });
 
   it('has no serious accessibility violation', async () => {
-    const { container } = render(<NothingFound />);
+    const { container } = render(<NothingFound truncated={false} />);
     await expectNoSeriousViolations(container);
   });
 });

@@ -6,7 +6,7 @@ import { TopicRecord } from '../../ui/TopicRecord';
  * No passage on the page was flagged; every topic's record can still be browsed. On a page too
  * long to read whole (`truncated`), that holds for its first part only, and the popup says so.
  */
-export function NothingFound({ truncated = false }: { truncated?: boolean }) {
+export function NothingFound({ truncated }: { truncated: boolean }) {
   return (
     <section>
       <h2>{t('nothingHeading')}</h2>
