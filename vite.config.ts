@@ -18,7 +18,7 @@ import { defineConfig } from 'vite';
 import { copyFiles, keepTestHostsOutOf, thirdPartyLicences } from './scripts/build-plugins.ts';
 import { brandFiles, brandManifest, loadBrandFile, pageBrand, type BrandBuild } from './scripts/brand.ts';
 import { parseDataset } from './src/data/schema.ts';
-import { gateSources } from './src/detect/gate.ts';
+import { gateSourcesOf } from './src/detect/gate.ts';
 import { lexiconData } from './src/detect/lexicon.ts';
 import { matchPatterns } from './src/hosts.ts';
 
@@ -66,7 +66,7 @@ export default defineConfig(({ mode }) => {
   return {
     define: {
       __PDC_LEXICON__: JSON.stringify(lexiconData(topics)),
-      __PDC_GATE__: JSON.stringify(gateSources(topics.flatMap((topic) => topic.terms.names))),
+      __PDC_GATE__: JSON.stringify(gateSourcesOf(topics)),
       __PDC_BRAND__: JSON.stringify(brand && pageBrand(brand)),
     },
     plugins: [

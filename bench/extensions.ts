@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import raw from '../src/data/dataset.json';
 import { parseDataset } from '../src/data/schema';
-import { gateSources } from '../src/detect/gate';
+import { gateSourcesOf } from '../src/detect/gate';
 import { matchPatterns } from '../src/hosts';
 import { CHROME_BUILD } from '../test/e2e/harness';
 
@@ -17,7 +17,7 @@ export const FLOOR_NAME = 'Bench floor';
 export const MARKING_FLOOR_NAME = 'Bench marking floor';
 
 /** The gate's patterns, made from the dataset as the build makes them for the content script. */
-export const BUILT_GATE = gateSources(parseDataset(raw).topics.flatMap((topic) => topic.terms.names));
+export const BUILT_GATE = gateSourcesOf(parseDataset(raw).topics);
 
 const WALK = `const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 let text = '';`;

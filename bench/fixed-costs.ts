@@ -31,8 +31,7 @@ async function bundleProbe(): Promise<string> {
 /** Each run in a fresh tab of a browser without the extension, so nothing is compiled yet. */
 export async function timeStartParts(variant: Variant, url: string, runs: number): Promise<ProbeTimes[]> {
   const code = await bundleProbe();
-  const topics = dataset.topics.map(({ id, terms }) => ({ id, terms: { names: terms.names, partners: terms.partners, cues: terms.cues } }));
-  const lexicon = lexiconData(topics);
+  const lexicon = lexiconData(dataset.topics);
   const sample = "NHS Digital passed patients' addresses to the Home Office.";
   const times: ProbeTimes[] = [];
   for (let run = 0; run < runs; run++) {

@@ -1,4 +1,5 @@
 import { anyCasePattern, foldCase, normalise, phraseSource, SHARED_TERMS, WORD_GAP, type AnyCasePattern } from './lexicon';
+import type { TopicVocabulary } from './types';
 
 /**
  * The gate: a first look at a page's text, far cheaper than finding every phrase.
@@ -73,6 +74,11 @@ export function gateSources(names: readonly string[]): GateSources {
     data,
     nhsWords: stems.filter((stem) => nhsWords.has(stem) && !needed.some((phrase) => normalise(phrase).includes(stem))),
   };
+}
+
+/** The gate's patterns for these topics, as the build makes them for the content script. */
+export function gateSourcesOf(topics: readonly TopicVocabulary[]): GateSources {
+  return gateSources(topics.flatMap((topic) => topic.terms.names));
 }
 
 export interface Gate {
